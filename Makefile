@@ -1,0 +1,54 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Everything else builds on `make install`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+KB := $(BIN)/kb
+DB ?= kb.db
+STAMP := $(VENV)/.installed-stamp
+SHARED ?= ../shared
+EVAL_DB := build/eval.db
+
+.PHONY: install test demo demo-db harvest enrich serve status eval clean
+
+install: $(STAMP)
+
+# Re-install only when the dependencies change; the project itself is installed editable.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+demo-db: install
+	$(KB) demo --db $(DB)
+
+demo: demo-db
+	@echo "Serving $(DB) on http://127.0.0.1:8001 (Ctrl-C to stop)"
+	$(KB) serve --db $(DB) --port 8001
+
+harvest: install
+	$(KB) harvest --db $(DB)
+
+enrich: install
+	$(KB) enrich --db $(DB)
+
+serve: install
+	$(KB) serve --db $(DB)
+
+status: install
+	$(KB) status --db $(DB)
+
+# Extraction quality on the shared development set, from a fresh database.
+eval: install
+	mkdir -p build
+	rm -f $(EVAL_DB) $(EVAL_DB)-wal $(EVAL_DB)-shm
+	$(KB) ingest $(SHARED)/eval/dev.jsonl --db $(EVAL_DB)
+	$(KB) enrich --db $(EVAL_DB)
+	$(BIN)/python $(SHARED)/eval/score.py --db $(EVAL_DB) --gold $(SHARED)/eval/dev-gold.jsonl
+
+clean:
+	rm -rf $(VENV) build .pytest_cache kb.db kb.db-wal kb.db-shm
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

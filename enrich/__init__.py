@@ -1,0 +1,1 @@
+"""Enrichment: spaCy and rules turn documents into entities, money figures and events."""

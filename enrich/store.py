@@ -1,0 +1,79 @@
+"""Writing one document's analysis into kb.db: entities shared across documents, events consolidated
+by key so that five reports of one event are one event with five sources."""
+from kb.documents import now_iso
+
+
+def entity_id(db, ref, alias=None):
+    """The id of the canonical entity for `ref`, created on first sight."""
+    row = next(db.query("select id, ons_code from entities where type = ? and name = ?", [ref.type, ref.name]),
+               None)
+    if row is None:
+        new_id = db["entities"].insert({"type": ref.type, "name": ref.name, "ons_code": ref.ons_code}).last_pk
+    else:
+        new_id = row["id"]
+    if alias and alias != ref.name:
+        db["aliases"].insert({"entity_id": new_id, "alias": alias}, ignore=True)
+    return new_id
+
+
+def clear_document(db, document_id):
+    """Remove what a previous enrichment of the document wrote; events left with no source go too."""
+    db.execute("delete from mentions where document_id = ?", [document_id])
+    db.execute("delete from figures where document_id = ?", [document_id])
+    affected = [r[0] for r in db.execute("select distinct event_id from event_sources where document_id = ?",
+                                         [document_id]).fetchall()]
+    db.execute("delete from event_sources where document_id = ?", [document_id])
+    for event_id in affected:
+        if not db.execute("select 1 from event_sources where event_id = ? limit 1", [event_id]).fetchone():
+            db.execute("delete from event_entities where event_id = ?", [event_id])
+            db.execute("delete from events where id = ?", [event_id])
+        else:
+            _refresh_first_report(db, event_id)
+
+
+def _refresh_first_report(db, event_id):
+    first = db.execute(
+        "select d.id, d.published from event_sources s join documents d on d.id = s.document_id "
+        "where s.event_id = ? order by coalesce(d.published, '9999'), d.id limit 1", [event_id]).fetchone()
+    if first:
+        db["events"].update(event_id, {"first_document_id": first[0], "first_reported": first[1]})
+
+
+def _better_date(old, new):
+    """Keep the more precise of two compatible dates; otherwise keep what the first report said."""
+    if not old:
+        return new
+    if new and len(new) > len(old) and new.startswith(old):
+        return new
+    return old
+
+
+def store_analysis(db, document, analysis):
+    """Replace the enrichment of `document` (a documents row) with `analysis`."""
+    doc_id = document["id"]
+    clear_document(db, doc_id)
+    db["mentions"].insert_all(
+        [{"document_id": doc_id, "entity_id": entity_id(db, m.entity, m.text), "text": m.text, "start": m.start,
+          "end": m.end} for m in analysis.mentions], pk="id")
+    db["figures"].insert_all(
+        [{"document_id": doc_id, "amount_gbp": f.amount_gbp, "text": f.text, "sentence": f.sentence,
+          "measure": f.measure, "period": f.period, "start": f.start, "end": f.end} for f in analysis.figures],
+        pk="id")
+    for event in analysis.events:
+        row = next(db.query("select id, date from events where key = ?", [event.key]), None)
+        if row is None:
+            event_id = db["events"].insert({
+                "type": event.type, "date": event.date, "summary": event.summary, "key": event.key,
+                "first_reported": document["published"], "first_document_id": doc_id, "first_seen": now_iso(),
+            }).last_pk
+        else:
+            event_id = row["id"]
+            db["events"].update(event_id, {"date": _better_date(row["date"], event.date)})
+        db["event_sources"].insert({"event_id": event_id, "document_id": doc_id, "sentence": event.sentence,
+                                    "start": event.start, "end": event.end, "date_text": event.date_text},
+                                   ignore=True)
+        for ref, role in event.participants:
+            db["event_entities"].insert({"event_id": event_id, "entity_id": entity_id(db, ref), "role": role},
+                                        ignore=True)
+        if row is not None:
+            _refresh_first_report(db, event_id)

@@ -1,0 +1,72 @@
+"""The project's own vocabulary, kept as data files in enrich/data: ICBs, organisations, reviews, roles."""
+import csv
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _data(name):
+    return resources.files("enrich").joinpath("data", name)
+
+
+@dataclass(frozen=True)
+class Icb:
+    ons_code: str
+    name: str        # "NHS Dorset Integrated Care Board"
+    area: str        # "Dorset"
+
+    @property
+    def ics_name(self):
+        return f"{self.area} ICS"
+
+
+@lru_cache
+def icbs():
+    with _data("icbs.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return [Icb(r["ons_code"], r["name"], re.sub(r"^NHS\s+|\s+Integrated Care Board$", "", r["name"]))
+            for r in rows]
+
+
+def icb_forms(icb):
+    """The ways people write an ICS or ICB: 'NHS Dorset ICB', 'Dorset ICS', 'Dorset Integrated Care
+    System', 'NHS Birmingham & Solihull Integrated Care Board' ..."""
+    areas = {icb.area, icb.area.replace(" and ", " & ")}
+    forms = set()
+    for area in areas:
+        for suffix in ("ICB", "ICS", "Integrated Care Board", "integrated care board", "Integrated Care System",
+                       "integrated care system", "Integrated Care Partnership", "ICP"):
+            forms.add(f"{area} {suffix}")
+            forms.add(f"NHS {area} {suffix}")
+    return sorted(forms)
+
+
+@lru_cache
+def organisations():
+    with _data("organisations.jsonl").open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@lru_cache
+def reviews():
+    with _data("reviews.jsonl").open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@lru_cache
+def roles():
+    with _data("roles.txt").open(encoding="utf-8") as f:
+        return [line.strip() for line in f if line.strip() and not line.startswith("#")]
+
+
+@lru_cache
+def org_alias_index():
+    """alias (lower case) -> canonical organisation name."""
+    index = {}
+    for org in organisations():
+        for alias in [org["name"], *org["aliases"]]:
+            index[alias.lower()] = org["name"]
+            index[re.sub(r"^the\s+", "", alias.lower())] = org["name"]
+    return index

@@ -1,0 +1,1 @@
+"""Harvesters: fetch the configured sources politely and store their documents."""

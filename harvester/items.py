@@ -1,0 +1,35 @@
+"""What a source kind yields: documents, and the per-item failures that must not stop the source."""
+from dataclasses import dataclass
+
+from kb.documents import Document
+from .article import parse_article
+from .fetch import FetchError
+
+
+@dataclass
+class ItemError:
+    url: str
+    reason: str
+
+
+class SourceError(Exception):
+    """The source as a whole could not be read (its feed, listing or index page)."""
+
+
+def fetch_article(fetcher, source, url, **known):
+    """Fetch and parse one article page into a Document; `known` (title, published, author from a feed)
+    fills what the page does not say."""
+    response = fetcher.get(url)
+    if "html" not in response.content_type and response.content_type not in ("", "text/plain"):
+        raise FetchError(f"expected an HTML page at {url}, got {response.content_type}")
+    article = parse_article(response.text(), url=response.url)
+    if not article.text.strip():
+        raise FetchError(f"no article text found at {url}")
+    return Document(
+        url=url, text=article.text,
+        title=article.title or known.get("title"),
+        published=article.published or known.get("published"),
+        updated=article.updated or known.get("updated"),
+        author=article.author or known.get("author"),
+        source=source.name, publisher=source.publisher, kind=source.options.get("document_kind", "article"),
+    )

@@ -1,0 +1,47 @@
+"""Finding links on listing and index pages."""
+import re
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+from kb.urls import canonical_url
+
+
+def page_links(html, base_url):
+    """(absolute URL, link text, anchor tag) for every http(s) link on the page, in order."""
+    soup = BeautifulSoup(html, "lxml")
+    for a in soup.find_all("a", href=True):
+        url = urljoin(base_url, a["href"].strip())
+        if urlsplit(url).scheme in ("http", "https"):
+            yield url.split("#")[0], " ".join(a.get_text(" ").split()), a
+
+
+def article_links(html, base_url, pattern=None):
+    """Links to articles: those matching `pattern` (a regex on the absolute URL), or else links in
+    <article> blocks and headings on the same host. Each once, in page order."""
+    regex = re.compile(pattern) if pattern else None
+    host = urlsplit(base_url).netloc
+    seen, found = set(), []
+    for url, _, a in page_links(html, base_url):
+        if regex:
+            wanted = bool(regex.search(url))
+        else:
+            wanted = urlsplit(url).netloc == host and a.find_parent(["article", "h2", "h3"]) is not None
+        key = canonical_url(url)
+        if wanted and key not in seen and key != canonical_url(base_url):
+            seen.add(key)
+            found.append(url)
+    return found
+
+
+def next_page(html, base_url):
+    """The listing's next page: rel=next, else a link whose text is 'Next' (with arrows or 'page')."""
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup.find_all(["a", "link"], href=True):
+        rel = tag.get("rel") or []
+        if "next" in [r.lower() for r in rel]:
+            return urljoin(base_url, tag["href"])
+    for url, text, _ in page_links(html, base_url):
+        if re.fullmatch(r"(next( page)?|next\s*[›»>]+|[›»>]+)", text.strip(), re.I):
+            return url
+    return None

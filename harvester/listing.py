@@ -1,0 +1,28 @@
+"""`html` sources: a listing page (and its next pages) linking to article pages."""
+from .fetch import FetchError
+from .items import ItemError, SourceError, fetch_article
+from .links import article_links, next_page
+
+
+def items(source, fetcher, settings):
+    url, pages, seen = source.url, 0, set()
+    max_pages = int(source.options.get("max_pages", settings.max_pages))
+    while url and pages < max_pages and len(seen) < settings.max_items:
+        try:
+            response = fetcher.get(url)
+        except FetchError as e:
+            if pages == 0:
+                raise SourceError(str(e)) from None
+            yield ItemError(url, f"listing page: {e}")  # later pages failing keeps what we have
+            return
+        html = response.text()
+        pages += 1
+        for link in article_links(html, response.url, source.link_pattern):
+            if link in seen or len(seen) >= settings.max_items:
+                continue
+            seen.add(link)
+            try:
+                yield fetch_article(fetcher, source, link)
+            except FetchError as e:
+                yield ItemError(link, str(e))
+        url = next_page(html, response.url)

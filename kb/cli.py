@@ -1,0 +1,183 @@
+"""The `kb` command: thin click commands over the importable library."""
+import os
+import sys
+
+import click
+
+from . import __version__
+from .db import DatabaseError, open_or_fail
+from .paths import SOURCES
+
+EXIT_SOURCES_FAILED = 1
+EXIT_BAD_CONFIG = 2
+
+
+def db_option(command):
+    return click.option("--db", "db_path", default=lambda: os.environ.get("KB_DB", "kb.db"),
+                        show_default="kb.db or $KB_DB", type=click.Path(dir_okay=False),
+                        help="The knowledge base file.")(command)
+
+
+def open_db(db_path):
+    try:
+        return open_or_fail(db_path)
+    except DatabaseError as e:
+        raise click.ClickException(str(e)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kb")
+def cli():
+    """Regulatory news monitor for UK health and social care: harvest sources, extract people, events
+    and money, and publish a searchable knowledge base.
+
+    \b
+    Example, the whole pipeline:
+        kb harvest && kb enrich && kb serve
+    """
+
+
+@cli.command()
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@db_option
+def ingest(file, db_path):
+    """Import documents from a JSONL FILE (one JSON object per line; '-' for stdin).
+
+    Each line needs "url" and "text"; "title", "published", "source", "publisher" and "author" are
+    used if present. Re-ingesting a URL updates it. Bad lines are reported and skipped.
+
+    \b
+    Example:
+        kb ingest ../shared/eval/dev.jsonl --db kb.db
+    """
+    from .ingest import ingest_lines
+    db = open_db(db_path)
+    report = ingest_lines(db, file)
+    for number, reason in report.errors:
+        click.echo(f"{file.name}:{number}: skipped: {reason}", err=True)
+    click.echo(report.summary())
+
+
+@cli.command()
+@click.option("--sources", "sources_path", type=click.Path(dir_okay=False), default=str(SOURCES),
+              show_default="sources.yml", help="The sources file.")
+@click.option("--only", multiple=True, help="Harvest only this source (repeatable).")
+@db_option
+def harvest(sources_path, only, db_path):
+    """Harvest the configured sources into the knowledge base.
+
+    Exit codes: 0 all sources fine; 1 some sources failed (the others are still stored);
+    2 bad configuration.
+
+    \b
+    Example (cron, every morning at 6):
+        0 6 * * *  cd /srv/monitor && .venv/bin/kb harvest && .venv/bin/kb enrich
+    """
+    from harvester.config import ConfigError, load_config
+    from harvester.run import harvest as run_harvest
+    try:
+        config = load_config(sources_path)
+    except ConfigError as e:
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(EXIT_BAD_CONFIG)
+    unknown = set(only) - {s.name for s in config.sources}
+    if unknown:
+        click.echo(f"Error: no such source: {', '.join(sorted(unknown))}", err=True)
+        sys.exit(EXIT_BAD_CONFIG)
+    db = open_db(db_path)
+    results = run_harvest(db, config, only=set(only) or None)
+    _report_harvest(results)
+    if any(r.status == "failed" for r in results):
+        sys.exit(EXIT_SOURCES_FAILED)
+
+
+def _report_harvest(results):
+    for r in results:
+        if r.error:
+            click.echo(f"{r.name}: {r.status}: {r.error}", err=True)
+    totals = {k: sum(getattr(r, k) for r in results) for k in ("new", "updated", "unchanged", "failed")}
+    failed_sources = sum(1 for r in results if r.status == "failed")
+    click.echo(f"harvested {len(results)} sources ({failed_sources} failed): {totals['new']} new, "
+               f"{totals['updated']} updated, {totals['unchanged']} unchanged, {totals['failed']} items failed")
+
+
+@cli.command()
+@click.option("--all", "redo_all", is_flag=True, help="Re-enrich every document, changed or not.")
+@db_option
+def enrich(redo_all, db_path):
+    """Extract people, organisations, ICSs, reviews, money and events from new or changed documents.
+
+    \b
+    Example:
+        kb enrich            # only what changed since the last run
+        kb enrich --all      # everything, e.g. after upgrading the rules
+    """
+    from enrich.run import enrich as run_enrich
+    db = open_db(db_path)
+    report = run_enrich(db, redo_all=redo_all)
+    click.echo(report.summary())
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("-p", "--port", default=8001, show_default=True, type=int)
+@db_option
+def serve(host, port, db_path):
+    """Serve the knowledge base with Datasette (search, timeline, JSON API).
+
+    \b
+    Example:
+        kb serve --port 8001
+        curl 'http://127.0.0.1:8001/kb/events.json?_shape=array'
+    """
+    from .serve import serve as run_serve
+    if not os.path.exists(db_path):
+        raise click.ClickException(f"{db_path} does not exist: run `kb harvest` and `kb enrich` (or `make demo-db`)")
+    open_db(db_path).conn.close()  # creates or migrates the schema before Datasette opens it
+    run_serve(db_path, host, port)
+
+
+@cli.command()
+@db_option
+def status(db_path):
+    """Counts of what is stored, and each source's last harvest and health.
+
+    \b
+    Example:
+        kb status --db kb.db
+    """
+    from .status import counts, events_by_type, source_health
+    db = open_db(db_path)
+    click.echo("  ".join(f"{table}: {n}" for table, n in counts(db).items()))
+    by_type = events_by_type(db)
+    if by_type:
+        click.echo("events by type: " + ", ".join(f"{t} {n}" for t, n in by_type.items()))
+    rows = source_health(db)
+    if rows:
+        click.echo(f"{'source':<28} {'status':<8} {'docs':>5} {'failures':>8}  last harvest / last success")
+    for r in rows:
+        click.echo(f"{r['name']:<28} {r['last_status'] or '-':<8} {r['documents']:>5} "
+                   f"{r['consecutive_failures'] or 0:>8}  {r['last_harvest'] or 'never'} / {r['last_success'] or 'never'}")
+        if r["last_error"]:
+            click.echo(f"    {r['last_error']}")
+
+
+@cli.command()
+@db_option
+def demo(db_path):
+    """Build the knowledge base from the bundled offline sample: serves sample/site on 127.0.0.1,
+    harvests it with the real harvester (sample/sources.yml), then enriches.
+
+    \b
+    Example:
+        kb demo --db kb.db && kb serve --db kb.db
+    """
+    from .demo import build_demo
+    db = open_db(db_path)
+    results, report = build_demo(db)
+    _report_harvest(results)
+    click.echo(report.summary())
+    if any(r.status != "ok" for r in results):
+        sys.exit(EXIT_SOURCES_FAILED)
+
+

@@ -1,0 +1,175 @@
+"""The kb.db schema: created and migrated here, and nowhere else.
+
+The table and column names are a contract (docs/schema.md): Datasette's canned queries,
+newsletters' JSON clients and the evaluation script read them.
+"""
+import os
+import sqlite3
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+# Tables in creation order (parents before children, so foreign keys resolve).
+TABLES = {
+    "sources": dict(
+        columns={
+            "name": str, "kind": str, "url": str, "publisher": str,
+            "last_harvest": str, "last_status": str, "last_success": str,
+            "consecutive_failures": int, "last_error": str,
+        },
+        pk="name",
+        defaults={"consecutive_failures": 0},
+    ),
+    "documents": dict(
+        columns={
+            "id": int, "url": str, "source": str, "publisher": str, "kind": str,
+            "title": str, "author": str, "published": str, "updated": str,
+            "text": str, "content_hash": str, "fetched_at": str, "first_seen": str,
+        },
+        pk="id",
+        not_null={"url", "text"},
+        foreign_keys=[("source", "sources", "name")],
+    ),
+    "entities": dict(
+        columns={"id": int, "type": str, "name": str, "ons_code": str, "description": str},
+        pk="id",
+        not_null={"type", "name"},
+    ),
+    "aliases": dict(
+        columns={"entity_id": int, "alias": str},
+        pk=("entity_id", "alias"),
+        foreign_keys=[("entity_id", "entities", "id")],
+    ),
+    "mentions": dict(
+        columns={"id": int, "document_id": int, "entity_id": int, "text": str, "start": int, "end": int},
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("entity_id", "entities", "id")],
+    ),
+    "events": dict(
+        columns={
+            "id": int, "type": str, "date": str, "summary": str, "key": str,
+            "first_reported": str, "first_document_id": int, "first_seen": str,
+        },
+        pk="id",
+        not_null={"type", "key"},
+        foreign_keys=[("first_document_id", "documents", "id")],
+    ),
+    "event_sources": dict(
+        columns={"event_id": int, "document_id": int, "sentence": str, "start": int, "end": int, "date_text": str},
+        pk=("event_id", "document_id", "start"),
+        foreign_keys=[("event_id", "events", "id"), ("document_id", "documents", "id")],
+    ),
+    "event_entities": dict(
+        columns={"event_id": int, "entity_id": int, "role": str},
+        pk=("event_id", "entity_id", "role"),
+        foreign_keys=[("event_id", "events", "id"), ("entity_id", "entities", "id")],
+    ),
+    "figures": dict(
+        columns={
+            "id": int, "document_id": int, "amount_gbp": float, "text": str, "sentence": str,
+            "measure": str, "period": str, "start": int, "end": int,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+    ),
+    "enrichments": dict(
+        columns={"document_id": int, "content_hash": str, "pipeline_version": str, "enriched_at": str},
+        pk="document_id",
+        foreign_keys=[("document_id", "documents", "id")],
+    ),
+    "harvest_runs": dict(
+        columns={
+            "run_id": str, "source": str, "started": str, "finished": str, "status": str,
+            "new": int, "updated": int, "unchanged": int, "failed": int, "error": str,
+        },
+        pk=("run_id", "source"),
+        foreign_keys=[("source", "sources", "name")],
+    ),
+    "fetches": dict(
+        columns={
+            "id": int, "run_id": str, "url": str, "status": int, "bytes": int,
+            "duration_ms": int, "error": str, "fetched_at": str,
+        },
+        pk="id",
+    ),
+}
+
+INDEXES = [
+    ("documents", ["url"], True),
+    ("documents", ["published"], False),
+    ("documents", ["source"], False),
+    ("entities", ["type", "name"], True),
+    ("entities", ["ons_code"], False),
+    ("aliases", ["alias"], False),
+    ("mentions", ["document_id"], False),
+    ("mentions", ["entity_id"], False),
+    ("events", ["key"], True),
+    ("events", ["date"], False),
+    ("events", ["type", "date"], False),
+    ("event_sources", ["document_id"], False),
+    ("event_entities", ["entity_id"], False),
+    ("figures", ["document_id"], False),
+    ("harvest_runs", ["source", "started"], False),
+    ("fetches", ["url"], False),
+]
+
+
+def default_path():
+    return os.environ.get("KB_DB", "kb.db")
+
+
+def connect(path=None):
+    """Open (creating or migrating if needed) the knowledge base at `path`."""
+    db = sqlite_utils.Database(path or default_path())
+    db.conn.execute("PRAGMA foreign_keys = ON")
+    db.conn.execute("PRAGMA busy_timeout = 30000")
+    if path != ":memory:":
+        db.conn.execute("PRAGMA journal_mode = WAL")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db):
+    """Create missing tables, columns, indexes and the full-text index; safe to call every time."""
+    for name, spec in TABLES.items():
+        table = db[name]
+        if not table.exists():
+            table.create(
+                spec["columns"], pk=spec["pk"], not_null=spec.get("not_null"),
+                defaults=spec.get("defaults"), foreign_keys=spec.get("foreign_keys"),
+            )
+        else:  # migration: add columns introduced by later versions
+            existing = set(table.columns_dict)
+            for column, col_type in spec["columns"].items():
+                if column not in existing:
+                    table.add_column(column, col_type)
+    for table, columns, unique in INDEXES:
+        db[table].create_index(columns, unique=unique, if_not_exists=True)
+    if not db["documents"].detect_fts():
+        db["documents"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+    db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def is_sqlite_file(path):
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except FileNotFoundError:
+        return True  # will be created
+    except OSError:
+        return False
+
+
+class DatabaseError(Exception):
+    pass
+
+
+def open_or_fail(path):
+    """connect(), turning 'this is not a database' into a clear error instead of a traceback."""
+    if not is_sqlite_file(path):
+        raise DatabaseError(f"{path} exists but is not a SQLite database")
+    try:
+        return connect(path)
+    except sqlite3.DatabaseError as e:
+        raise DatabaseError(f"cannot open {path}: {e}") from e

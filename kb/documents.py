@@ -1,0 +1,98 @@
+"""Storing documents: one row per canonical URL, whoever brought it (harvester or `kb ingest`)."""
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+from dateutil import parser as dateparser
+
+from .urls import canonical_url
+
+IMPORT_SOURCE = "import"
+
+
+@dataclass
+class Document:
+    url: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    author: str | None = None
+    source: str | None = None
+    publisher: str | None = None
+    kind: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def now_iso():
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def iso_date(value):
+    """'27 March 2025', '2025-03-27T10:00:00Z', a date or datetime -> '2025-03-27'; None if not a date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}(-\d{2}){0,2}", text):
+        return text  # already ISO, at whatever precision it has
+    try:
+        return dateparser.parse(text, dayfirst=True, fuzzy=False).date().isoformat()
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def normalise_text(text):
+    """Collapse runs of spaces and blank lines so that cosmetic re-renders do not look like edits."""
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.replace("\r", "").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def content_hash(title, text):
+    return hashlib.sha256(f"{title or ''}\n{text}".encode("utf-8")).hexdigest()
+
+
+def ensure_source(db, name, **fields):
+    """Make sure `sources` has a row for `name` (documents reference it), updating the given fields."""
+    row = {"name": name, **{k: v for k, v in fields.items() if v is not None}}
+    db["sources"].upsert(row, pk="name")
+
+
+def upsert_document(db, doc):
+    """Insert or update `doc` by canonical URL. Returns (document id, 'new' | 'updated' | 'unchanged').
+
+    A re-fetch that finds the same text changes nothing but `fetched_at`; changed text keeps the row's id
+    (so its citations survive) and replaces the content.
+    """
+    url = canonical_url(doc.url)
+    text = normalise_text(doc.text)
+    if not text:
+        raise ValueError("document has no text")
+    digest = content_hash(doc.title, text)
+    source = doc.source or IMPORT_SOURCE
+    if not db["sources"].count_where("name = ?", [source]):
+        ensure_source(db, source, kind="import" if source == IMPORT_SOURCE else None, publisher=doc.publisher)
+    row = {
+        "url": url, "source": source, "publisher": doc.publisher, "kind": doc.kind,
+        "title": (doc.title or "").strip() or None, "author": doc.author,
+        "published": iso_date(doc.published), "updated": iso_date(doc.updated),
+        "text": text, "content_hash": digest, "fetched_at": now_iso(),
+    }
+    existing = next(db.query("select id, content_hash from documents where url = ?", [url]), None)
+    if existing is None:
+        row["first_seen"] = row["fetched_at"]
+        return db["documents"].insert(row).last_pk, "new"
+    if existing["content_hash"] == digest:
+        db["documents"].update(existing["id"], {"fetched_at": row["fetched_at"]})
+        return existing["id"], "unchanged"
+    # Keep what we knew if the new copy lacks it (a feed re-import without a date must not erase one).
+    old = db["documents"].get(existing["id"])
+    for key in ("publisher", "kind", "title", "author", "published", "updated"):
+        if row[key] is None:
+            row[key] = old[key]
+    db["documents"].update(existing["id"], row)
+    return existing["id"], "updated"

@@ -40,6 +40,8 @@ def iso_date(value):
     text = str(value).strip()
     if re.fullmatch(r"\d{4}(-\d{2}){0,2}", text):
         return text  # already ISO, at whatever precision it has
+    if m := re.match(r"(\d{4}-\d{2}-\d{2})[T ]", text):
+        return m.group(1)  # an ISO timestamp: never read day-first
     try:
         return dateparser.parse(text, dayfirst=True, fuzzy=False).date().isoformat()
     except (ValueError, OverflowError, TypeError):

@@ -1,0 +1,129 @@
+import json
+
+import pytest
+
+from enrich.run import enrich
+from kb.ingest import ingest_lines
+
+
+def add(db, url, text, published="2025-03-27", title="T"):
+    ingest_lines(db, [json.dumps({"url": url, "text": text, "published": published, "title": title})])
+
+
+def events(db, type_=None):
+    sql = "select * from events" + (" where type = ?" if type_ else "") + " order by id"
+    return list(db.query(sql, [type_] if type_ else []))
+
+
+def names(db, type_):
+    return sorted(r["name"] for r in db.query("select name from entities where type = ?", [type_]))
+
+
+def participants(db, event_id):
+    return sorted(r["name"] for r in db.query(
+        "select e.name from event_entities ee join entities e on e.id = ee.entity_id where ee.event_id = ?",
+        [event_id]))
+
+
+def test_people_are_one_entity_whatever_the_title(db):
+    add(db, "https://a.example/1", "Sir Alan Example has been appointed chief executive of the Care Quality "
+        "Commission. Mr Example said he was delighted. Sir Alan starts in May.")
+    add(db, "https://b.example/2", "Alan Example spoke to MPs. Example said the regulator must change.")
+    enrich(db)
+    assert names(db, "PERSON") == ["Alan Example"]
+    per_doc = list(db.query("select document_id, count(distinct entity_id) n from mentions m join entities e "
+                            "on e.id = m.entity_id where e.type = 'PERSON' group by document_id"))
+    assert [r["n"] for r in per_doc] == [1, 1]
+
+
+def test_ics_forms_link_to_the_official_icb(db):
+    add(db, "https://a.example/ics", "NHS Dorset ICB and South Yorkshire ICS were named. The pilots ran in "
+        "Dorset and in Birmingham and Solihull integrated care system.")
+    enrich(db)
+    rows = {r["name"]: r["ons_code"] for r in db.query("select name, ons_code from entities where type = 'ICS'")}
+    assert rows == {"Dorset ICS": "E54000041", "South Yorkshire ICS": "E54000061",
+                    "Birmingham and Solihull ICS": "E54000055"}
+
+
+def test_organisation_aliases_are_one_entity(db):
+    add(db, "https://a.example/org", "The Care Quality Commission (CQC) said the CQC would act. "
+        "DHSC and the Department of Health and Social Care agreed.")
+    enrich(db)
+    orgs = names(db, "ORG")
+    assert "Care Quality Commission" in orgs and "Department of Health and Social Care" in orgs
+    assert "CQC" not in orgs and "DHSC" not in orgs
+
+
+def test_money_figures_are_stored_in_pounds(db):
+    add(db, "https://a.example/money", "The total spend has been £99 million since July 2019. "
+        "Savings were £0.3M against a plan of £10m.")
+    enrich(db)
+    amounts = sorted(r["amount_gbp"] for r in db.query("select amount_gbp from figures"))
+    assert amounts == [300_000, 10_000_000, 99_000_000]
+    spend = next(db.query("select * from figures where amount_gbp = 99000000"))
+    assert spend["measure"] == "spend" and "£99 million" in spend["sentence"]
+
+
+@pytest.mark.parametrize("sentence, type_, date, who", [
+    ("Sir Alan Example has been appointed chief executive of the Care Quality Commission in October 2024.",
+     "appointment", "2024-10", "Alan Example"),
+    ("Jane Sample will step down as chair of the Care Quality Commission at the end of June.",
+     "departure", "2025-06", "Jane Sample"),
+    ("The CQC paused its assessments of integrated care systems in October 2024.", "pause", "2024-10", None),
+    ("In May 2024, DHSC commissioned an independent review of the CQC, to be led by Dr Penny Dash.",
+     "review_commissioned", "2024-05", "Penny Dash"),
+    ("The final report of the Dash review was published on 15 October 2024.", "review_published",
+     "2024-10-15", None),
+])
+def test_each_event_type(db, sentence, type_, date, who):
+    add(db, "https://a.example/event", sentence)
+    enrich(db)
+    found = events(db, type_)
+    assert len(found) == 1, events(db)
+    assert found[0]["date"] == date
+    if who:
+        assert who in participants(db, found[0]["id"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "ICSs will not be penalised for poorly performing providers.",
+    "The CQC has no plans to pause its assessments of integrated care systems.",
+    "Assessments of integrated care systems could be delayed if the election is called.",
+    "Jane Sample did not resign as chair of the Care Quality Commission.",
+])
+def test_negated_and_hypothetical_statements_are_not_events(db, sentence):
+    add(db, "https://a.example/neg", sentence)
+    enrich(db)
+    assert events(db) == []
+
+
+def test_same_event_in_two_documents_is_one_event_with_two_sources(db):
+    add(db, "https://a.example/1", "Sir Alan Example has been appointed chief executive of the Care Quality "
+        "Commission.", published="2024-10-08")
+    add(db, "https://b.example/2", "Alan Example was appointed chief executive of the Care Quality Commission "
+        "in October 2024.", published="2024-10-20")
+    enrich(db)
+    (event,) = events(db, "appointment")
+    assert event["date"] == "2024-10"
+    assert event["first_reported"] == "2024-10-08"
+    assert db["event_sources"].count_where("event_id = ?", [event["id"]]) == 2
+
+
+def test_reenrich_skips_unchanged_and_replaces_changed_cleanly(db):
+    add(db, "https://a.example/1", "Jane Sample resigned as chair of the Care Quality Commission in May 2024.")
+    add(db, "https://b.example/2", "The CQC paused its assessments of integrated care systems in October 2024.")
+    first = enrich(db)
+    assert (first.enriched, first.skipped) == (2, 0)
+    again = enrich(db)
+    assert (again.enriched, again.skipped) == (0, 2)
+    before = {t: db[t].count for t in ("events", "event_sources", "mentions", "figures")}
+    # the first document is edited: its departure is gone, the other document's event stays
+    add(db, "https://a.example/1", "Jane Sample spoke at a conference about inspections.")
+    third = enrich(db)
+    assert (third.enriched, third.skipped) == (1, 1)
+    assert [e["type"] for e in events(db)] == ["pause"]
+    assert db["event_sources"].count == before["event_sources"] - 1
+    orphans = db.execute("select count(*) from event_entities where event_id not in (select id from events)")
+    assert orphans.fetchone()[0] == 0
+    redo = enrich(db, redo_all=True)
+    assert redo.enriched == 2 and db["events"].count == 1

@@ -1,0 +1,71 @@
+import json
+
+from click.testing import CliRunner
+
+from kb.cli import cli
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, [str(a) for a in args], input=input)
+
+
+def test_every_command_has_help_with_an_example():
+    for command in ["ingest", "harvest", "enrich", "serve", "status", "demo"]:
+        result = run(command, "--help")
+        assert result.exit_code == 0
+        assert "Example" in result.output, command
+
+
+def test_ingest_then_enrich_then_status(tmp_path):
+    db = tmp_path / "kb.db"
+    data = tmp_path / "docs.jsonl"
+    data.write_text("\n".join([
+        json.dumps({"url": "https://a.example/1", "published": "2024-06-25", "title": "Chief executive to leave",
+                    "text": "Jane Sample resigned as chief executive of the Care Quality Commission today."}),
+        "not json",
+        json.dumps({"url": "https://a.example/2", "text": "Spend reached £99m."}),
+    ]))
+    result = run("ingest", data, "--db", db)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "ingested 2 documents: 2 new, 0 updated, 0 unchanged, 1 bad lines skipped"
+    assert f"{data}:2: skipped: not valid JSON" in result.stderr
+
+    result = run("enrich", "--db", db)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "enriched 2 documents, skipped 0 unchanged"
+    assert run("enrich", "--db", db).stdout.strip() == "enriched 0 documents, skipped 2 unchanged"
+
+    result = run("status", "--db", db)
+    assert result.exit_code == 0
+    assert "documents: 2" in result.output and "departure 1" in result.output
+
+
+def test_db_defaults_to_the_environment_variable(tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_DB", str(tmp_path / "env.db"))
+    result = run("ingest", "-", input=json.dumps({"url": "https://a.example/x", "text": "x"}) + "\n")
+    assert result.exit_code == 0
+    assert (tmp_path / "env.db").exists()
+
+
+def test_harvest_with_a_bad_sources_file_exits_2_and_says_why(tmp_path):
+    bad = tmp_path / "sources.yml"
+    bad.write_text("sources:\n  - name: x\n    kind: telepathy\n    url: https://a.example\n")
+    result = run("harvest", "--sources", bad, "--db", tmp_path / "kb.db")
+    assert result.exit_code == 2
+    assert "kind must be one of" in result.stderr
+    missing = run("harvest", "--sources", tmp_path / "nope.yml", "--db", tmp_path / "kb.db")
+    assert missing.exit_code == 2 and "not found" in missing.stderr
+
+
+def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path):
+    notes = tmp_path / "notes.db"
+    notes.write_text("my precious notes")
+    result = run("status", "--db", notes)
+    assert result.exit_code == 1
+    assert "not a SQLite database" in result.stderr
+    assert notes.read_text() == "my precious notes"
+
+
+def test_serve_refuses_a_missing_database(tmp_path):
+    result = run("serve", "--db", tmp_path / "missing.db")
+    assert result.exit_code == 1 and "does not exist" in result.stderr

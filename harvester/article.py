@@ -34,6 +34,7 @@ FURNITURE = re.compile(r"(^|[-_])(cookies?|banner|share|sharing|social|newslette
 # Lines that are furniture whatever markup carries them; a STOP line ends the article.
 DROP_LINES = re.compile(r"^(this site is intended for health professionals only|share this article|"
                         r"share this page|categories|print this page|skip to main content|"
+                        r"having trouble viewing this email\?.*|view (?:it|this) (?:as a|in your) (?:web page|browser)\.?|"
                         r"image credit:.*|credit:.*)$", re.I)
 STOP_LINES = re.compile(r"^(want news like this straight to your inbox\??|related articles|related content|"
                         r"you may also like|read more|more news|sign up to our newsletter.*)$", re.I)

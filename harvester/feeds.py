@@ -11,7 +11,7 @@ from .items import ItemError, SourceError, fetch_article
 
 def _entry_date(entry, *keys):
     for key in keys:
-        parsed = entry.get(f"{key}_parsed")
+        parsed = dict.get(entry, f"{key}_parsed")  # plain lookup: no feedparser fallback between keys
         if parsed:
             return time.strftime("%Y-%m-%d", parsed)
     return None

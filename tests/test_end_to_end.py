@@ -1,0 +1,82 @@
+"""The whole pipeline on the bundled sample: served on 127.0.0.1, harvested over HTTP by the real
+harvester, enriched, then read back through Datasette."""
+import asyncio
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+from kb.db import connect
+from kb.demo import build_demo
+from kb.paths import PROJECT_ROOT
+from kb.serve import make_datasette
+
+EXPECTED = json.loads((PROJECT_ROOT / "sample" / "expected.json").read_text(encoding="utf-8"))["documents"]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "kb.db"
+    db = connect(str(path))
+    results, report = build_demo(db)
+    yield path, db, results, report
+    db.conn.close()
+
+
+def get_json(path, url):
+    async def fetch():
+        response = await make_datasette(path).client.get(url)
+        assert response.status_code == 200, (url, response.text[:500])
+        return response.json()
+    return asyncio.run(fetch())
+
+
+def test_every_sample_source_is_harvested(demo):
+    _, db, results, report = demo
+    assert {r.name: r.status for r in results} == {r.name: "ok" for r in results}
+    assert len(results) == 6
+    assert db["documents"].count == len(EXPECTED) >= 25
+    assert report.enriched == len(EXPECTED)
+
+
+def test_documents_keep_their_titles_and_dates(demo):
+    _, db, _, _ = demo
+    stored = {urlsplit(r["url"]).path.rstrip("/"): r for r in db.query("select * from documents")}
+    for expected in EXPECTED:
+        row = stored[expected["path"].rstrip("/")]
+        assert row["published"] == expected["published"], expected["path"]
+        assert row["title"], expected["path"]
+        assert "intended for health professionals" not in row["text"]
+        assert "Related articles" not in row["text"]
+
+
+def test_people_icss_money_and_events_are_extracted(demo):
+    _, db, _, _ = demo
+    people = {r["name"] for r in db.query("select name from entities where type = 'PERSON'")}
+    assert {"Julian Hartley", "Penny Dash", "Peter Gill", "Ian Trenholm"} <= people
+    ics = {r["ons_code"] for r in db.query("select ons_code from entities where type = 'ICS'")}
+    assert "E54000041" in ics  # Dorset
+    amounts = {r["amount_gbp"] for r in db.query("select amount_gbp from figures")}
+    assert 99_000_000 in amounts and 300_000 in amounts
+    types = {r["type"] for r in db.query("select distinct type from events")}
+    assert {"pause", "appointment", "departure", "review_published"} <= types
+
+
+def test_one_event_reported_by_several_sources(demo):
+    _, db, _, _ = demo
+    busiest = next(db.query("select event_id, count(distinct document_id) n from event_sources "
+                            "group by event_id order by n desc limit 1"))
+    assert busiest["n"] >= 3
+
+
+def test_datasette_serves_documents_events_and_the_timeline(demo):
+    path, db, _, _ = demo
+    documents = get_json(path, "/kb/documents.json?_shape=array&_size=100")
+    assert len(documents) == len(EXPECTED)
+    found = get_json(path, "/kb/documents.json?_search=portal&_shape=array")
+    assert found and all("portal" in (d["text"] + d["title"]).lower() for d in found)
+    events = get_json(path, "/kb/events.json?_shape=array&_size=500")
+    assert len(events) == db["events"].count > 0
+    timeline = get_json(path, "/kb/timeline.json?type=appointment&_shape=array")
+    assert timeline and {row["type"] for row in timeline} == {"appointment"}
+    assert all(row["first_source"].startswith("http://127.0.0.1:") for row in timeline)

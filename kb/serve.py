@@ -1,32 +1,35 @@
-"""Publishing kb.db with Datasette, configured from the project's metadata.yml (and templates/plugins)."""
-import sys
+"""Publishing kb.db with Datasette, configured from the project's metadata.yml (and templates/plugins).
+
+The database is always named `kb` in URLs (/kb/events.json), whatever the file is called, so that
+links and newsletter clients keep working when the file moves.
+"""
+import asyncio
+
+import yaml
 
 from .paths import METADATA, PLUGINS, TEMPLATES
 
-
-def datasette_args(db_path, host="127.0.0.1", port=8001):
-    """Command-line arguments for `datasette serve`."""
-    args = [str(db_path), "--host", host, "--port", str(port), "--metadata", str(METADATA),
-            "--setting", "sql_time_limit_ms", "3000", "--setting", "max_returned_rows", "1000"]
-    if TEMPLATES.is_dir():
-        args += ["--template-dir", str(TEMPLATES)]
-    if PLUGINS.is_dir():
-        args += ["--plugins-dir", str(PLUGINS)]
-    return args
+DATABASE_NAME = "kb"
+SETTINGS = {"sql_time_limit_ms": 3000, "max_returned_rows": 1000, "default_page_size": 100}
 
 
 def make_datasette(db_path):
-    """A Datasette instance configured like `kb serve` (for tests and scripts)."""
-    import yaml
-    from datasette.app import Datasette
+    """A Datasette instance over `db_path`, as `kb serve` runs it (tests use it too)."""
+    from datasette.app import Database, Datasette
     metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
-    return Datasette([str(db_path)], metadata=metadata,
-                     template_dir=str(TEMPLATES) if TEMPLATES.is_dir() else None,
-                     plugins_dir=str(PLUGINS) if PLUGINS.is_dir() else None,
-                     settings={"sql_time_limit_ms": 3000, "max_returned_rows": 1000})
+    ds = Datasette([], metadata=metadata,
+                   template_dir=str(TEMPLATES) if TEMPLATES.is_dir() else None,
+                   plugins_dir=str(PLUGINS) if PLUGINS.is_dir() else None,
+                   settings=SETTINGS)
+    ds.add_database(Database(ds, path=str(db_path), is_mutable=True), name=DATABASE_NAME)
+    if "_memory" in ds.databases:  # Datasette adds it when started without files
+        ds.remove_database("_memory")
+    return ds
 
 
-def serve(db_path, host, port):
-    from datasette.cli import cli as datasette_cli
-    sys.argv = ["datasette", "serve", *datasette_args(db_path, host, port)]
-    datasette_cli()
+def serve(db_path, host="127.0.0.1", port=8001):
+    """Run Datasette over `db_path` until interrupted (what `datasette serve` does, with our naming)."""
+    import uvicorn
+    ds = make_datasette(db_path)
+    asyncio.run(ds.invoke_startup())
+    uvicorn.run(ds.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)

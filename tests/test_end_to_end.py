@@ -16,7 +16,7 @@ EXPECTED = json.loads((PROJECT_ROOT / "sample" / "expected.json").read_text(enco
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "kb.db"
+    path = tmp_path_factory.mktemp("demo") / "monitor.db"  # served as /kb/ whatever the file name
     db = connect(str(path))
     results, report = build_demo(db)
     yield path, db, results, report

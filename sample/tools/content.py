@@ -191,6 +191,7 @@ DOCS = [
               "its assessments of integrated care systems (ICSs) would be paused for six months"),
         ],
         "non_events": [
+            N("review_commissioned", "A government-commissioned review of the Care Quality Commission (CQC) has concluded"),
             N("abolition", "Dr Dash did not recommend breaking up the CQC"),
             N("appointment", "bringing senior clinicians back into its inspection teams"),
         ],
@@ -721,10 +722,10 @@ DOCS = [
         "body": [
             "We are making several changes to our senior leadership team as we continue to rebuild CQC and improve "
             "how we regulate.",
-            "Professor Aidan Fowler will join us on Monday 24 February as interim Chief Inspector of Healthcare. Aidan "
+            "Professor Aidan Fowler will join us next week as interim Chief Inspector of Healthcare. Aidan "
             "is a consultant surgeon and was previously the NHS's national director of patient safety.",
             "Chris Dzikiti, who has been interim Chief Inspector of Healthcare since last year, will become interim "
-            "Executive Director of Operations from the same date. In this role he will oversee our operational teams "
+            "Executive Director of Operations on the same day. In this role he will oversee our operational teams "
             "as we work to increase the number of assessments we carry out.",
             "Sir Julian Hartley, Chief Executive, said: “Aidan brings a deep understanding of patient safety and of how "
             "hospitals work, and I am delighted he is joining us. I am also grateful to Chris for the way he has led "
@@ -738,15 +739,16 @@ DOCS = [
         "people": ["Aidan Fowler", "Chris Dzikiti", "Julian Hartley"],
         "gbp": [],
         "events": [
-            E("appointment", ["2025-02-24", "2025-02-20"], "Fowler", "appointment:fowler:interim-chief-inspector-healthcare",
-              "Professor Aidan Fowler will join us on Monday 24 February as interim Chief Inspector of Healthcare"),
-            E("appointment", ["2025-02-24", "2025-02-20"], "Dzikiti", "appointment:dzikiti:interim-executive-director-operations",
-              "will become interim Executive Director of Operations from the same date"),
+            E("appointment", "2025-02", "Fowler", "appointment:fowler:interim-chief-inspector-healthcare",
+              "Professor Aidan Fowler will join us next week as interim Chief Inspector of Healthcare"),
+            E("appointment", "2025-02", "Dzikiti", "appointment:dzikiti:interim-executive-director-operations",
+              "will become interim Executive Director of Operations on the same day"),
             E("appointment", "2024", "Dzikiti", "appointment:dzikiti:interim-chief-inspector-healthcare",
               "Chris Dzikiti, who has been interim Chief Inspector of Healthcare since last year"),
         ],
         "non_events": [
             N("appointment", "We will set out further changes to our leadership structure"),
+            N("appointment", "was previously the NHS's national director of patient safety"),
             N("pause", "We have no plans to change our inspection programme"),
         ],
     },

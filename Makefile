@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 EVAL_DB := build/eval.db
 
-.PHONY: install test demo demo-db harvest enrich serve status eval clean
+.PHONY: install test demo demo-db harvest enrich serve status eval eval-sample clean
 
 install: $(STAMP)
 
@@ -48,6 +48,13 @@ eval: install
 	$(KB) ingest $(SHARED)/eval/dev.jsonl --db $(EVAL_DB)
 	$(KB) enrich --db $(EVAL_DB)
 	$(BIN)/python $(SHARED)/eval/score.py --db $(EVAL_DB) --gold $(SHARED)/eval/dev-gold.jsonl
+
+# The same scores on the bundled sample, harvested over HTTP into a fresh database.
+eval-sample: install
+	mkdir -p build
+	rm -f build/sample.db build/sample.db-wal build/sample.db-shm
+	$(KB) demo --db build/sample.db
+	$(BIN)/python $(SHARED)/eval/score.py --db build/sample.db --gold sample/gold.jsonl
 
 clean:
 	rm -rf $(VENV) build .pytest_cache kb.db kb.db-wal kb.db-shm

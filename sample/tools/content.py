@@ -36,7 +36,7 @@ PRESS_OFFICE = [
     "The press office cannot help with individual concerns about a care service. Members of the public "
     "should use the contact details on our website instead.",
     ("h3", "About the Care Quality Commission"),
-    "The Care Quality Commission (CQC) is the independent regulator of health and adult social care in England. "
+    "The Care Quality Commission (CQC) regulates health and adult social care services in England. "
     "We check that services give people safe, effective and compassionate care, and we publish what we find.",
 ]
 
@@ -54,9 +54,9 @@ DOCS = [
         "summary": "The regulator will not begin assessing integrated care systems until the country has gone to the polls on 4 July.",
         "related": ["hl-dash-full", "hl-ics-paused-again"],
         "body": [
-            "The Care Quality Commission (CQC) will not start its assessments of integrated care systems (ICSs) "
-            "until after the general election on 4 July.",
-            "In a short statement on its website on Friday (24 May), the regulator said it had agreed with the "
+            "The Care Quality Commission (CQC) will not begin assessing integrated care systems (ICSs) before the "
+            "country goes to the polls on 4 July.",
+            "In a short update published online on Friday (24 May), the regulator said it had agreed with the "
             "Department of Health and Social Care (DHSC) that no ICS assessment activity would take place during the "
             "pre-election period.",
             "Assessments had been due to begin in April, but CQC put them on hold last month after talks with DHSC, "
@@ -79,7 +79,7 @@ DOCS = [
         "gbp": [],
         "events": [
             E("pause", "2024-05-24", "ICS", "pause:ics-assessments:2024-05",
-              "will not start its assessments of integrated care systems (ICSs) until after the general election on 4 July"),
+              "will not begin assessing integrated care systems (ICSs) before the country goes to the polls on 4 July"),
             E("pause", "2024-04", "ICS", "pause:ics-assessments:2024-04",
               "CQC put them on hold last month after talks with DHSC"),
             E("review_commissioned", "2024-05", "Dash", "review_commissioned:dash:cqc-review",
@@ -209,8 +209,8 @@ DOCS = [
         "related": ["hl-gill", "hl-dash-full", "hl-ics-election"],
         "body": [
             "Plans for the Care Quality Commission (CQC) to assess integrated care systems (ICSs) have been put on hold "
-            "for at least another six months after the Department of Health and Social Care (DHSC) withdrew its request "
-            "for a proposal on how the work should be done.",
+            "for at least another six months after the Department of Health and Social Care (DHSC) dropped its request "
+            "for CQC to propose how the work should be done.",
             "The regulator set out the change in an update to its board yesterday (26 March), citing uncertainty "
             "created by the government's decision to fold NHS England into DHSC and to cut the running costs of "
             "integrated care boards (ICBs) by around half.",
@@ -238,7 +238,7 @@ DOCS = [
         "gbp": [],
         "events": [
             E("pause", "2025-03", "ICS", "pause:ics-assessments:2025-03",
-              "have been put on hold for at least another six months after the Department of Health and Social Care (DHSC) withdrew its request"),
+              "have been put on hold for at least another six months after the Department of Health and Social Care (DHSC) dropped its request"),
             E("abolition", "2025-03-13", "NHS England", "abolition:nhs-england:2025-03",
               "Prime minister Keir Starmer announced on 13 March that NHS England would be abolished"),
             E("pause", "2024-04", "ICS", "pause:ics-assessments:2024-04",
@@ -320,8 +320,8 @@ DOCS = [
         "summary": "The regulator's chief inspector of mental health will lead the organisation on an interim basis.",
         "related": ["hl-hartley-appointed", "hl-gill"],
         "body": [
-            "Sir Julian Hartley has stepped down as chief executive of the Care Quality Commission (CQC) with immediate "
-            "effect, the regulator announced today.",
+            "Sir Julian Hartley has left his post at the head of the Care Quality Commission (CQC), effective "
+            "immediately, the regulator announced today.",
             "He had been in the post for less than a year, having joined the CQC in December 2024 to lead its recovery "
             "after a period of intense criticism.",
             "Dr Arun Chopra, who became the CQC's first chief inspector of mental health in May, will take over as "
@@ -343,7 +343,7 @@ DOCS = [
         "gbp": [],
         "events": [
             E("departure", "2025-10-23", "Hartley", "departure:hartley:cqc-chief-executive",
-              "Sir Julian Hartley has stepped down as chief executive of the Care Quality Commission (CQC) with immediate effect"),
+              "Sir Julian Hartley has left his post at the head of the Care Quality Commission (CQC), effective immediately"),
             E("appointment", "2024-12", "Hartley", "appointment:hartley:cqc-chief-executive",
               "having joined the CQC in December 2024"),
             E("appointment", "2025-10", "Chopra", "appointment:chopra:interim-chief-executive",
@@ -423,8 +423,8 @@ DOCS = [
         "summary": "Providers and managers will have to use online forms instead of the provider portal from 18 November.",
         "related": ["mip-dash-interim", "mip-gill"],
         "body": [
-            "The Care Quality Commission (CQC) will no longer accept applications to register as a provider or manager "
-            "through its online provider portal after 18 November.",
+            "The Care Quality Commission (CQC) will no longer accept registration applications from would-be providers "
+            "and managers through its online provider portal after 18 November.",
             "The regulator announced the change yesterday, saying applicants should use new online forms on its "
             "website instead, which will be available from 18 November.",
             "It said the move was intended to make registration simpler and to help it clear a backlog of applications "
@@ -446,7 +446,7 @@ DOCS = [
         "gbp": [],
         "events": [
             E("pause", ["2024-11-18", "2024-11-06"], "portal", "pause:portal-registrations:2024-11",
-              "will no longer accept applications to register as a provider or manager through its online provider portal after 18 November"),
+              "will no longer accept registration applications from would-be providers and managers through its online provider portal after 18 November"),
             E("launch", "2024-11-18", "forms", "launch:registration-online-forms",
               "new online forms on its website instead, which will be available from 18 November"),
             E("appointment", ["2024-10", "2024-12"], "Hartley", "appointment:hartley:cqc-chief-executive",
@@ -544,7 +544,7 @@ DOCS = [
             "rating updated. The CQC stopped accepting registration applications through its provider portal in "
             "November, and says it is now working through the backlog.",
             "In the same week, the regulator confirmed that its assessments of integrated care systems (ICSs) "
-            "would be on hold for at least six months, after the government withdrew its request for a proposal following the "
+            "would be on hold for at least six months, after the government stopped asking it for a proposal, following the "
             "decision earlier this month to abolish NHS England.",
             "There was better news on staffing. Dr Arun Chopra will join the CQC from May as its first chief inspector "
             "of mental health.",
@@ -580,8 +580,8 @@ DOCS = [
         "categories": ["Corporate", "Leadership"],
         "summary": "Ian Trenholm will step down at the end of June, with Kate Terroni leading CQC on an interim basis.",
         "body": [
-            "Ian Trenholm, chief executive of the Care Quality Commission (CQC), has announced that he will step down "
-            "at the end of June.",
+            "Ian Trenholm, chief executive of the Care Quality Commission (CQC), has announced that he will leave "
+            "the organisation at the end of June.",
             "Ian joined CQC as chief executive in 2018. During his time at the regulator he led its response to the "
             "COVID-19 pandemic and oversaw the development of a new approach to assessing the quality of care.",
             "Kate Terroni, deputy chief executive, will become interim chief executive when Ian leaves. Kate has held "
@@ -599,7 +599,7 @@ DOCS = [
         "gbp": [],
         "events": [
             E("departure", "2024-06", "Trenholm", "departure:trenholm:cqc-chief-executive",
-              "has announced that he will step down at the end of June"),
+              "has announced that he will leave the organisation at the end of June"),
             E("appointment", "2018", "Trenholm", "appointment:trenholm:cqc-chief-executive",
               "Ian joined CQC as chief executive in 2018"),
             E("appointment", ["2024-06", "2024-07"], "Terroni", "appointment:terroni:interim-chief-executive",
@@ -726,7 +726,7 @@ DOCS = [
             "is a consultant surgeon and was previously the NHS's national director of patient safety.",
             "Chris Dzikiti, who has been interim Chief Inspector of Healthcare since last year, will become interim "
             "Executive Director of Operations on the same day. In this role he will oversee our operational teams "
-            "as we work to increase the number of assessments we carry out.",
+            "as we work to complete more assessments each month.",
             "Sir Julian Hartley, Chief Executive, said: “Aidan brings a deep understanding of patient safety and of how "
             "hospitals work, and I am delighted he is joining us. I am also grateful to Chris for the way he has led "
             "our healthcare inspection teams over recent months, and I know he will bring the same commitment to his "
@@ -765,7 +765,7 @@ DOCS = [
         "body": [
             "An independent review of the technology behind CQC's transformation programme has been published today "
             "at our public Board meeting.",
-            "The review was carried out by Peter Gill, an independent IT expert. He looked at how the regulatory "
+            "Peter Gill, an IT specialist from outside CQC, carried out the review. He looked at how the regulatory "
             "platform and provider portal came to cause such disruption for our staff and for providers, and whether "
             "the systems could be made to work.",
             "The report concludes that the main reason the technology failed was that the wider organisational "
@@ -773,10 +773,10 @@ DOCS = [
             "time, without the governance and standards needed to manage them.",
             ("h2", "Key findings"),
             ("ul", [
-                "Total spend on the regulatory transformation programme, including the regulatory platform and "
-                "provider portal, reached £99 million between July 2019 and the time of the review.",
+                "The transformation programme, covering the regulatory platform and the provider portal, cost "
+                "£99 million between July 2019 and the time of the review.",
                 "Savings achieved so far are £0.3 million, against more than £10 million that had been planned.",
-                "Fewer than 30% of the expected deliverables have been signed off.",
+                "Under 30% of the deliverables the programme expected have been formally approved.",
                 "Some parts of the platform, particularly those used by our customer contact teams, are working well.",
             ]),
             "The review makes 23 recommendations, grouped into five areas: culture, governance, operating model, "
@@ -808,14 +808,14 @@ DOCS = [
         "shape": "cqc",
         "kind": "news",
         "publisher": CQC,
-        "path": "/cqc/news/integrated-care-system-assessments-update-march-2025",
+        "path": "/cqc/news/ics-assessments-what-happens-next",
         "published": "2025-03-26", "updated": "2025-03-27", "time": "11:45", "meta_time": False,
-        "title": "Integrated care system assessments: update March 2025",
+        "title": "ICS assessments: what happens next",
         "categories": ["Integrated care systems"],
         "summary": "Our work to assess integrated care systems will pause for at least six months.",
         "body": [
-            "The Health and Care Act 2022 gave us a duty to assess how well integrated care systems (ICSs) are meeting "
-            "the needs of the people who live in their areas. The government must approve our approach to these "
+            "Under the Health and Care Act 2022, we have a duty to look at how well each integrated care system (ICS) "
+            "serves the people in its area. The government must approve our approach to these "
             "assessments before we can begin.",
             "We tested our methodology with NHS Dorset ICB and NHS Birmingham and Solihull ICB and their partners. We "
             "then delayed the start of assessments in April 2024 so that we could refine our approach with the "
@@ -836,8 +836,8 @@ DOCS = [
                 "responding promptly to information of concern",
             ]),
             "Our legal duty to assess ICSs has not changed, and we have not stopped looking at how local services work "
-            "together. We will keep talking to DHSC and will revisit our plans once the government's wider reforms, "
-            "including the 10-year health plan, are clearer.",
+            "together. We will keep talking to DHSC and will revisit our plans once the government's wider reforms are "
+            "clearer, among them its 10-year health plan.",
             "We are grateful to the systems that gave their time to our early test-and-learn work, including South "
             "Yorkshire ICS and NHS North East London ICS, as well as to our pilot sites.",
         ],
@@ -866,9 +866,9 @@ DOCS = [
         "shape": "cqc",
         "kind": "press-release",
         "publisher": CQC,
-        "path": "/cqc/press-release/sir-julian-hartley-steps-down-as-chief-executive",
+        "path": "/cqc/press-release/sir-julian-hartley-leaves-cqc",
         "published": "2025-10-23", "updated": "2025-10-23", "time": "14:00", "meta_time": True,
-        "title": "Sir Julian Hartley steps down as Chief Executive",
+        "title": "Sir Julian Hartley leaves CQC",
         "categories": ["Corporate", "Leadership"],
         "summary": "Dr Arun Chopra, Chief Inspector of Mental Health, will act as interim Chief Executive.",
         "body": [
@@ -977,9 +977,9 @@ DOCS = [
             "This morning our Board met in public, and we have published several updates as a result. This bulletin "
             "covers:",
             ("ul", [
-                "the independent review of CQC technology",
-                "an update on integrated care system assessments",
-                "news about our leadership team",
+                "the findings of the independent review of CQC technology",
+                "what is happening with integrated care system assessments",
+                "changes to our leadership team",
             ]),
         ],
         "sections": [
@@ -994,8 +994,8 @@ DOCS = [
             ]),
             ("Integrated care system assessments", [
                 "Following the announcement earlier this month that NHS England will be abolished and its work brought "
-                "into the Department of Health and Social Care, DHSC has withdrawn its request for a proposal from us "
-                "on ICS assessment. Our ICS assessment work is now paused for at least six months.",
+                "into the Department of Health and Social Care, DHSC no longer wants a proposal from us on ICS "
+                "assessment. Our ICS assessment work is now paused for at least six months.",
                 "This is the latest in a series of delays. We first postponed the start of assessments in April 2024, "
                 "delayed them again in May 2024 because of the general election, and paused them for six months in "
                 "October 2024 following the publication of Dr Penny Dash's review.",
@@ -1321,7 +1321,7 @@ DOCS = [
         "body": [
             ("h2", "1. Introduction"),
             "This is my first report to the Board since I joined CQC in December 2024. My first weeks have been spent "
-            "listening to colleagues, providers, people who use services and our partners across the country. The "
+            "listening to colleagues, to providers, to people using care services and to partners across the country. The "
             "message has been consistent: people want CQC to succeed, but they need us to be quicker, clearer and "
             "more consistent in what we do.",
             ("h2", "2. Our priorities"),
@@ -1387,8 +1387,8 @@ DOCS = [
             "system is organised. On 13 March the Prime Minister announced that NHS England will be abolished and its "
             "functions brought into the Department of Health and Social Care.",
             ("h2", "2. Integrated care system assessments"),
-            "In light of these changes and the planned reductions in ICB running costs, DHSC has withdrawn its request "
-            "for a proposal on ICS assessment. ICS assessment work will therefore pause for at least six months. A "
+            "In light of these changes and the planned reductions in ICB running costs, DHSC has asked us not to "
+            "proceed with a proposal on ICS assessment. ICS assessment work will therefore pause for at least six months. A "
             "separate update on our website sets out what this means for systems.",
             ("h2", "3. Independent review of CQC technology"),
             "The independent review of CQC technology by Peter Gill is presented to the Board at today's meeting and "
@@ -1451,12 +1451,12 @@ DOCS = [
             "whether the systems could be recovered.",
             ("h2", "3. Summary of findings"),
             ("ul", [
-                "The primary cause of the technology failure was a failed organisational transformation, in which "
-                "processes, structures, roles and technology were all changed at once.",
-                "Total spend on the regulatory transformation programme, including the regulatory platform and "
-                "provider portal, has been £99 million since July 2019.",
-                "Savings to date are £0.3M, against a plan of more than £10M.",
-                "Fewer than 30% of the expected deliverables have been signed off.",
+                "The technology failed mainly because the wider change to the organisation failed: processes, "
+                "structures, roles and technology were all changed at once.",
+                "The regulatory transformation programme, which covered both the regulatory platform and the "
+                "provider portal, has cost £99 million from July 2019 to the date of the review.",
+                "Only £0.3M has been saved so far; the plan had expected more than £10M.",
+                "Less than a third of the planned deliverables have been formally approved.",
                 "Parts of the platform, including the tools used by customer contact teams, work well.",
             ]),
             ("pagebreak",),

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-KINDS = {"feed", "html", "pdfs"}
+KINDS = {"feed", "html", "pdfs", "govuk_search"}
 DEFAULT_USER_AGENT = "cqc-monitor/0.1 (+https://github.com/cqc-monitor/cqc-monitor; regulatory news research)"
 
 
@@ -32,9 +32,16 @@ class Settings:
     allow_private_addresses: list = field(default_factory=list)
     delay: float = 1.0            # seconds between requests to one host
     timeout: float = 20.0         # connect / read timeout, seconds
-    max_bytes: int = 20_000_000   # largest body we read
+    deadline: float = 60.0        # whole response, seconds
+    max_bytes: int = 20_000_000   # largest body we read (after decompression)
+    max_retries: int = 3          # on connection errors, 429 and 5xx
+    backoff: float = 1.0          # first retry wait, doubled each time
+    max_retry_after: float = 60.0 # a longer Retry-After defers the source to the next run
     max_items: int = 200          # articles per source per run
     max_pages: int = 5            # listing pages followed per run
+    concurrency: int = 4          # hosts harvested in parallel (one request at a time per host)
+    respect_robots: bool = True
+    archive_dir: str | None = "archive"  # WARC files of raw responses, beside the database; null: none
 
 
 @dataclass

@@ -20,7 +20,7 @@ def _entry_date(entry, *keys):
 def parse_feed(content):
     """feedparser on bytes we fetched ourselves (it never fetches); a feed it cannot read is an error."""
     feed = feedparser.parse(content)
-    if feed.bozo and not feed.entries:
+    if feed.bozo and not any(entry.get("link") for entry in feed.entries):
         raise SourceError(f"not a readable RSS/Atom feed: {feed.get('bozo_exception')}")
     return feed
 
@@ -29,7 +29,9 @@ def items(source, fetcher, settings):
     try:
         response = fetcher.get(source.url)
     except FetchError as e:
-        raise SourceError(str(e)) from None
+        raise SourceError(str(e)) from e
+    if response.not_modified:
+        return  # the feed is as it was: nothing new
     feed = parse_feed(response.content)
     for entry in feed.entries[: settings.max_items]:
         link = entry.get("link")

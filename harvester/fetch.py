@@ -1,18 +1,41 @@
-"""HTTP fetching: identified, bounded, and refusing to be pointed at private addresses."""
+"""HTTP fetching: identified, polite, bounded, and refusing to be pointed at private addresses.
+
+- robots.txt is honoured (Protego), per host, cached for the run; 4xx means no rules, an unreachable
+  robots.txt (5xx, network error) means "disallow everything" for the run (RFC 9309).
+- One request at a time per host with a delay between them (HostGate, shared by all threads).
+- Conditional GET from remembered ETag / Last-Modified; a 304 is `Response.not_modified`.
+- Timeouts for connect and read, and an overall deadline per response (a slow drip cannot hold the run).
+- Retries with exponential backoff on connection errors, 429 and 5xx, honouring Retry-After up to a cap;
+  a longer Retry-After defers the source (DeferredError) rather than sleeping on it.
+- Only gzip/deflate accepted, decompressed here with a cap on the inflated size.
+- Redirects followed hop by hop, each hop's address checked.
+"""
+import email.utils
 import ipaddress
 import socket
+import threading
 import time
 import zlib
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+from protego import Protego
 
 MAX_REDIRECTS = 5
+RETRY_STATUSES = {429, 500, 502, 503, 504}
 
 
 class FetchError(Exception):
     """A fetch that produced no usable response; the message is recorded in `fetches.error`."""
+
+
+class DeferredError(FetchError):
+    """The server asked us to come back later than we are willing to wait in this run."""
+
+
+class RobotsDisallowed(FetchError):
+    pass
 
 
 @dataclass
@@ -22,6 +45,10 @@ class Response:
     headers: dict
     content: bytes
     elapsed_ms: int = 0
+
+    @property
+    def not_modified(self):
+        return self.status == 304
 
     @property
     def content_type(self):
@@ -39,18 +66,66 @@ class Response:
             return self.content.decode("utf-8", errors="replace")
 
 
+class HostGate:
+    """At most one request at a time per host, `delay` seconds apart; shared by all threads of a run."""
+
+    def __init__(self, delay):
+        self.delay = delay
+        self._locks = {}
+        self._last = {}
+        self._guard = threading.Lock()
+
+    def lock(self, host):
+        with self._guard:
+            return self._locks.setdefault(host, threading.Lock())
+
+    def wait(self, host):
+        """Call while holding lock(host)."""
+        last = self._last.get(host)
+        if last is not None and self.delay > 0:
+            pause = self.delay - (time.monotonic() - last)
+            if pause > 0:
+                time.sleep(pause)
+
+    def done(self, host):
+        self._last[host] = time.monotonic()
+
+
+def parse_retry_after(value, now=None):
+    """Seconds to wait from a Retry-After header (delta seconds or an HTTP date); None if unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - (now or time.time()))
+
+
 @dataclass
 class Fetcher:
     user_agent: str
     allow_private_addresses: list = field(default_factory=list)
     delay: float = 1.0
     timeout: float = 20.0
+    deadline: float = 60.0           # whole response, seconds
     max_bytes: int = 20_000_000
-    on_fetch: object = None  # callback(dict) for the fetch log
-    _last_request: dict = field(default_factory=dict)
+    max_retries: int = 3
+    backoff: float = 1.0             # first retry wait, doubled each time
+    max_retry_after: float = 60.0    # longer Retry-After defers the source
+    respect_robots: bool = True
+    on_fetch: object = None          # callback(dict) for the fetch log
+    cache: object = None             # .get(url) -> (etag, last_modified) | None; .put(url, etag, last_modified)
+    archive: object = None           # .write(url, status, headers, body) for every 200 response
+    gate: HostGate | None = None
+    _robots: dict = field(default_factory=dict)
     _client: httpx.Client | None = None
 
     def __post_init__(self):
+        self.gate = self.gate or HostGate(self.delay)
         self._client = httpx.Client(
             headers={"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(self.timeout),
@@ -60,42 +135,67 @@ class Fetcher:
     def close(self):
         self._client.close()
 
+    # -- address and robots checks ------------------------------------------------------------
     def check_url(self, url):
         """Refuse non-http(s) URLs and hosts that resolve to non-public addresses (unless allowed)."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError(f"refused {url!r}: only http and https URLs are fetched")
         host = parts.hostname
+        if host in self.allow_private_addresses:
+            return
         try:
             infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80),
                                        type=socket.SOCK_STREAM)
-        except socket.gaierror as e:
+        except (socket.gaierror, UnicodeError) as e:
             raise FetchError(f"cannot resolve {host}: {e}") from None
         for info in infos:
-            address = info[4][0]
-            if address in self.allow_private_addresses or host in self.allow_private_addresses:
+            address = info[4][0].split("%")[0]
+            if address in self.allow_private_addresses:
                 continue
-            if not ipaddress.ip_address(address.split("%")[0]).is_global:
+            if not ipaddress.ip_address(address).is_global:
                 raise FetchError(f"refused {url}: {host} resolves to non-public address {address}")
 
-    def _wait_for_host(self, url):
-        host = urlsplit(url).netloc
-        last = self._last_request.get(host)
-        if last is not None and self.delay > 0:
-            pause = self.delay - (time.monotonic() - last)
-            if pause > 0:
-                time.sleep(pause)
-        self._last_request[host] = time.monotonic()
+    def robots_allows(self, url):
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        if origin not in self._robots:
+            try:
+                status, _, body = self._request(origin + "/robots.txt", {})
+                if status >= 500:
+                    rules = Protego.parse("User-agent: *\nDisallow: /")
+                elif status >= 400:
+                    rules = Protego.parse("")
+                else:
+                    rules = Protego.parse(body.decode("utf-8", errors="replace"))
+            except FetchError:
+                rules = Protego.parse("User-agent: *\nDisallow: /")
+            self._robots[origin] = rules
+        return self._robots[origin].can_fetch(url, self.user_agent)
 
-    def get(self, url, headers=None):
-        """GET `url`, following redirects hop by hop (each hop checked). Raises FetchError."""
+    # -- fetching ---------------------------------------------------------------------------------
+    def get(self, url, headers=None, conditional=True):
+        """GET `url`, following redirects hop by hop (each hop checked). Raises FetchError.
+        With `conditional`, sends If-None-Match / If-Modified-Since from the cache; a 304 comes back
+        as a Response with `not_modified` and no content."""
         started = time.monotonic()
         record = {"url": url, "status": None, "bytes": 0, "error": None}
+        original = url
         try:
             for _ in range(MAX_REDIRECTS + 1):
                 self.check_url(url)
-                self._wait_for_host(url)
-                status, response_headers, content = self._get_once(url, headers)
+                if self.respect_robots and not url.endswith("/robots.txt") and not self.robots_allows(url):
+                    raise RobotsDisallowed(f"robots.txt disallows {url}")
+                request_headers = dict(headers or {})
+                if conditional and self.cache is not None and url == original:
+                    validators = self.cache.get(url)
+                    if validators:
+                        etag, modified = validators
+                        if etag:
+                            request_headers["If-None-Match"] = etag
+                        if modified:
+                            request_headers["If-Modified-Since"] = modified
+                status, response_headers, content = self._get_with_retries(url, request_headers)
                 record.update(status=status, bytes=len(content))
                 if status in (301, 302, 303, 307, 308) and "location" in response_headers:
                     url = urljoin(url, response_headers["location"])
@@ -104,8 +204,14 @@ class Fetcher:
                                     elapsed_ms=int((time.monotonic() - started) * 1000))
                 if status >= 400:
                     raise FetchError(f"HTTP {status} from {url}")
+                if status == 200 and self.archive is not None:
+                    self.archive.write(url, status, response_headers, content)
+                if status == 200 and self.cache is not None:
+                    etag, modified = response_headers.get("etag"), response_headers.get("last-modified")
+                    if etag or modified:
+                        self.cache.put(original, etag, modified)
                 return response
-            raise FetchError(f"more than {MAX_REDIRECTS} redirects from {record['url']}")
+            raise FetchError(f"more than {MAX_REDIRECTS} redirects from {original}")
         except FetchError as e:
             record["error"] = str(e)
             raise
@@ -114,38 +220,74 @@ class Fetcher:
             if self.on_fetch:
                 self.on_fetch(record)
 
-    def _get_once(self, url, headers):
-        try:
-            with self._client.stream("GET", url, headers=headers or {}) as r:
-                encoding = r.headers.get("content-encoding", "identity").lower().strip()
-                body = read_capped(r.iter_raw(), encoding, self.max_bytes)
-                return r.status_code, {k.lower(): v for k, v in r.headers.items()}, body
-        except httpx.TimeoutException as e:
-            raise FetchError(f"timed out fetching {url} ({type(e).__name__})") from None
-        except httpx.HTTPError as e:
-            raise FetchError(f"{type(e).__name__} fetching {url}: {e}") from None
+    def _get_with_retries(self, url, headers):
+        attempt = 0
+        while True:
+            try:
+                status, response_headers, content = self._request(url, headers)
+            except FetchError as e:
+                if isinstance(e, DeferredError) or "timed out" in str(e) and "deadline" in str(e) \
+                        or attempt >= self.max_retries or "larger than" in str(e):
+                    raise
+                wait = self.backoff * 2 ** attempt
+            else:
+                if status not in RETRY_STATUSES:
+                    return status, response_headers, content
+                retry_after = parse_retry_after(response_headers.get("retry-after"))
+                if retry_after is not None and retry_after > self.max_retry_after:
+                    raise DeferredError(f"HTTP {status} from {url}: Retry-After {retry_after:.0f}s is over the "
+                                        f"{self.max_retry_after:.0f}s cap; source deferred to the next run")
+                if attempt >= self.max_retries:
+                    if status == 429:
+                        raise DeferredError(f"HTTP 429 from {url} after {attempt + 1} attempts; source deferred")
+                    return status, response_headers, content
+                wait = retry_after if retry_after is not None else self.backoff * 2 ** attempt
+            attempt += 1
+            time.sleep(min(wait, self.max_retry_after))
+
+    def _request(self, url, headers):
+        """One request, through the host gate, with the byte cap and the overall deadline."""
+        host = urlsplit(url).netloc
+        with self.gate.lock(host):
+            self.gate.wait(host)
+            started = time.monotonic()
+            try:
+                with self._client.stream("GET", url, headers=headers) as r:
+                    encoding = r.headers.get("content-encoding", "identity").lower().strip()
+                    body = read_capped(r.iter_raw(), encoding, self.max_bytes, started + self.deadline)
+                    return r.status_code, {k.lower(): v for k, v in r.headers.items()}, body
+            except httpx.TimeoutException as e:
+                raise FetchError(f"timed out fetching {url} ({type(e).__name__})") from None
+            except httpx.HTTPError as e:
+                raise FetchError(f"{type(e).__name__} fetching {url}: {e}") from None
+            finally:
+                self.gate.done(host)
 
 
-def read_capped(chunks, encoding, max_bytes):
+def read_capped(chunks, encoding, max_bytes, deadline=None):
     """Read raw chunks, decompressing gzip/deflate ourselves so that neither the wire size nor the
-    inflated size can exceed max_bytes (a compressed bomb is stopped at the cap, not after inflating)."""
+    inflated size can exceed max_bytes (a compressed bomb is stopped at the cap, not after inflating),
+    and stopping at `deadline` (a time.monotonic() value)."""
     if encoding in ("gzip", "x-gzip"):
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     elif encoding == "deflate":
-        inflater = zlib.decompressobj()
+        inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)  # zlib-wrapped (or gzip) deflate
     elif encoding in ("identity", ""):
         inflater = None
     else:
         raise FetchError(f"unsupported content-encoding {encoding!r}")
-    out, size = [], 0
+    out, size, wire = [], 0, 0
     for chunk in chunks:
+        wire += len(chunk)
         if inflater is not None:
             try:
                 chunk = inflater.decompress(chunk, max_bytes - size + 1)
             except zlib.error as e:
                 raise FetchError(f"corrupt {encoding} body: {e}") from None
         size += len(chunk)
-        if size > max_bytes:
-            raise FetchError(f"body larger than the {max_bytes} byte limit")
+        if size > max_bytes or wire > max_bytes:
+            raise FetchError(f"body larger than the {max_bytes} byte limit: aborted")
+        if deadline is not None and time.monotonic() > deadline:
+            raise FetchError(f"timed out: response not complete within the deadline ({size} bytes read)")
         out.append(chunk)
     return b"".join(out)

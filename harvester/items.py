@@ -12,6 +12,13 @@ class ItemError:
     reason: str
 
 
+@dataclass
+class NotModified:
+    """A conditional GET answered 304: the stored document is current."""
+    url: str
+    fetched_url: str | None = None  # where the 304 came from, if not `url`
+
+
 class SourceError(Exception):
     """The source as a whole could not be read (its feed, listing or index page)."""
 
@@ -20,6 +27,8 @@ def fetch_article(fetcher, source, url, **known):
     """Fetch and parse one article page into a Document; `known` (title, published, author from a feed)
     fills what the page does not say."""
     response = fetcher.get(url)
+    if response.not_modified:
+        return NotModified(url)
     if "html" not in response.content_type and response.content_type not in ("", "text/plain"):
         raise FetchError(f"expected an HTML page at {url}, got {response.content_type}")
     article = parse_article(response.text(), url=response.url)

@@ -12,9 +12,11 @@ def items(source, fetcher, settings):
             response = fetcher.get(url)
         except FetchError as e:
             if pages == 0:
-                raise SourceError(str(e)) from None
+                raise SourceError(str(e)) from e
             yield ItemError(url, f"listing page: {e}")  # later pages failing keeps what we have
             return
+        if response.not_modified:
+            return  # the listing is as it was: nothing new
         html = response.text()
         pages += 1
         for link in article_links(html, response.url, source.link_pattern):

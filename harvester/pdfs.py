@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from kb.documents import Document, iso_date
 from .article import DAY_MONTH_YEAR
 from .fetch import FetchError
-from .items import ItemError, SourceError
+from .items import ItemError, NotModified, SourceError
 from .links import page_links
 from .pdftext import PdfError, extract_pages
 
@@ -38,13 +38,16 @@ def meeting_date(heading, url, first_page):
 
 def items(source, fetcher, settings):
     try:
-        index = fetcher.get(source.url)
+        index = fetcher.get(source.url, conditional=False)  # new papers appear on an unchanged-looking page
     except FetchError as e:
-        raise SourceError(str(e)) from None
+        raise SourceError(str(e)) from e
     max_pages = int(source.options.get("max_pdf_pages", 300))
     for url, link_text, heading in pdf_links(index.text(), index.url, source.link_pattern)[: settings.max_items]:
         try:
             response = fetcher.get(url)
+            if response.not_modified:
+                yield NotModified(url)
+                continue
             if not response.content.startswith(b"%PDF"):
                 raise PdfError(f"not a PDF (starts {response.content[:8]!r})")
             pages = extract_pages(response.content, max_pages=max_pages)

@@ -1,20 +1,31 @@
-"""One harvest run: every configured source, each isolated from the others' failures."""
+"""One harvest run: every configured source, each isolated from the others' failures.
+
+Sources are grouped by host; hosts are harvested in parallel threads (each with its own database
+connection), one request at a time per host. Each document is committed on its own, so a crash or a
+failing source never loses what was already stored.
+"""
 import traceback
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
 
+from kb.db import connect
 from kb.documents import ensure_source, now_iso, upsert_document
-from . import feeds, listing, pdfs
-from .fetch import Fetcher
-from .items import ItemError, SourceError
+from kb.urls import canonical_url
+from . import feeds, govuk, listing, pdfs
+from .archive import WarcArchive
+from .fetch import DeferredError, Fetcher, HostGate
+from .items import ItemError, NotModified, SourceError
 
-KIND_MODULES = {"feed": feeds, "html": listing, "pdfs": pdfs}
+KIND_MODULES = {"feed": feeds, "html": listing, "pdfs": pdfs, "govuk_search": govuk}
 
 
 @dataclass
 class SourceResult:
     name: str
-    status: str = "ok"  # ok | partial (some items failed) | failed (nothing could be read)
+    status: str = "ok"  # ok | partial (some items failed) | deferred (asked to come back later) | failed
     new: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -22,40 +33,100 @@ class SourceResult:
     error: str | None = None
 
 
-def make_fetcher(settings, on_fetch=None):
-    return Fetcher(user_agent=settings.user_agent, allow_private_addresses=settings.allow_private_addresses,
-                   delay=settings.delay, timeout=settings.timeout, max_bytes=settings.max_bytes,
-                   on_fetch=on_fetch)
+class DbCache:
+    """ETag / Last-Modified per URL, in the http_cache table."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def get(self, url):
+        row = self.db.execute("select etag, last_modified from http_cache where url = ?", [url]).fetchone()
+        return tuple(row) if row else None
+
+    def put(self, url, etag, last_modified):
+        with self.db.conn:
+            self.db["http_cache"].upsert({"url": url, "etag": etag, "last_modified": last_modified,
+                                          "updated_at": now_iso()}, pk="url")
+
+    def forget(self, url):
+        with self.db.conn:
+            self.db.execute("delete from http_cache where url = ?", [url])
+
+
+def database_path(db):
+    row = db.execute("pragma database_list").fetchone()
+    return row[2] or None  # '' for an in-memory database
 
 
 def harvest(db, config, only=None, on_item=None):
     """Harvest the sources of `config` (or those named in `only`) into `db`. Returns [SourceResult]."""
+    settings = config.settings
     run_id = now_iso() + "-" + uuid.uuid4().hex[:6]
     selected = [s for s in config.sources if not only or s.name in only]
-    results = []
+    path = database_path(db)
+    archive = None
+    if settings.archive_dir and path:
+        archive_dir = Path(path).resolve().parent / settings.archive_dir
+        archive = WarcArchive(archive_dir / f"{run_id.replace(':', '')}.warc.gz")
+    gate = HostGate(settings.delay)
+    by_host = {}
     for source in selected:
-        results.append(harvest_source(db, config.settings, source, run_id, on_item))
-    return results
+        by_host.setdefault(urlsplit(source.url).netloc, []).append(source)
+
+    def harvest_host(sources, own_connection):
+        conn = connect(path) if own_connection else db
+        try:
+            return [harvest_source(conn, settings, source, run_id, on_item, gate, archive) for source in sources]
+        finally:
+            if own_connection:
+                conn.conn.close()
+
+    try:
+        if settings.concurrency > 1 and path and len(by_host) > 1:
+            with ThreadPoolExecutor(max_workers=settings.concurrency) as pool:
+                groups = list(pool.map(lambda group: harvest_host(group, True), by_host.values()))
+        else:
+            groups = [harvest_host(group, False) for group in by_host.values()]
+    finally:
+        if archive:
+            archive.close()
+    results = {r.name: r for group in groups for r in group}
+    return [results[s.name] for s in selected]
 
 
-def harvest_source(db, settings, source, run_id, on_item=None):
+def make_fetcher(settings, on_fetch=None, cache=None, gate=None, archive=None):
+    return Fetcher(user_agent=settings.user_agent, allow_private_addresses=settings.allow_private_addresses,
+                   delay=settings.delay, timeout=settings.timeout, deadline=settings.deadline,
+                   max_bytes=settings.max_bytes, max_retries=settings.max_retries, backoff=settings.backoff,
+                   max_retry_after=settings.max_retry_after, respect_robots=settings.respect_robots,
+                   on_fetch=on_fetch, cache=cache, gate=gate, archive=archive)
+
+
+def harvest_source(db, settings, source, run_id, on_item=None, gate=None, archive=None):
     result = SourceResult(source.name)
-    started = now_iso()
     with db.conn:
         ensure_source(db, source.name, kind=source.kind, url=source.url, publisher=source.publisher)
-        db["harvest_runs"].insert({"run_id": run_id, "source": source.name, "started": started,
+        db["harvest_runs"].insert({"run_id": run_id, "source": source.name, "started": now_iso(),
                                    "status": "running"})
 
     def log_fetch(record):
-        db["fetches"].insert({**record, "run_id": run_id, "fetched_at": now_iso()})
+        with db.conn:
+            db["fetches"].insert({**record, "run_id": run_id, "fetched_at": now_iso()})
 
-    fetcher = make_fetcher(settings, on_fetch=log_fetch)
+    cache = DbCache(db)
+    fetcher = make_fetcher(settings, on_fetch=log_fetch, cache=cache, gate=gate, archive=archive)
     errors = []
     try:
         for item in KIND_MODULES[source.kind].items(source, fetcher, settings):
             if isinstance(item, ItemError):
                 result.failed += 1
                 errors.append(f"{item.url}: {item.reason}")
+                cache.forget(item.url)  # never answer a failed item with 304 next time
+            elif isinstance(item, NotModified):
+                if _is_stored(db, item.url):
+                    result.unchanged += 1
+                else:  # validators without a stored document: fetch it whole next time
+                    cache.forget(item.fetched_url or item.url)
             else:
                 try:
                     with db.conn:  # each document commits on its own: a later failure loses nothing
@@ -67,7 +138,8 @@ def harvest_source(db, settings, source, run_id, on_item=None):
             if on_item:
                 on_item(source.name)
     except SourceError as e:
-        result.status, result.error = "failed", str(e)
+        deferred = isinstance(e.__cause__, DeferredError)
+        result.status, result.error = "deferred" if deferred else "failed", str(e)
     except Exception as e:  # a bug or surprise in one source must not stop the others
         result.status, result.error = "failed", f"{type(e).__name__}: {e}"
         traceback.print_exc()
@@ -80,6 +152,14 @@ def harvest_source(db, settings, source, run_id, on_item=None):
     return result
 
 
+def _is_stored(db, url):
+    try:
+        key = canonical_url(url)
+    except ValueError:
+        return False
+    return db.execute("select 1 from documents where url = ?", [key]).fetchone() is not None
+
+
 def finish(db, source, run_id, result):
     finished = now_iso()
     with db.conn:
@@ -88,9 +168,11 @@ def finish(db, source, run_id, result):
             "unchanged": result.unchanged, "failed": result.failed, "error": result.error})
         row = db["sources"].get(source.name)
         health = {"last_harvest": finished, "last_status": result.status, "last_error": result.error}
-        if result.status == "failed":
+        if result.status in ("failed", "deferred"):
             health["consecutive_failures"] = (row.get("consecutive_failures") or 0) + 1
         else:
             health["consecutive_failures"] = 0
             health["last_success"] = finished
         db["sources"].update(source.name, health)
+
+

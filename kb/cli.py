@@ -10,6 +10,7 @@ from .paths import SOURCES
 
 EXIT_SOURCES_FAILED = 1
 EXIT_BAD_CONFIG = 2
+EXIT_LOCKED = 75  # EX_TEMPFAIL: another harvest is running; cron will try again next time
 
 
 def db_option(command):
@@ -66,8 +67,8 @@ def ingest(file, db_path):
 def harvest(sources_path, only, db_path):
     """Harvest the configured sources into the knowledge base.
 
-    Exit codes: 0 all sources fine; 1 some sources failed (the others are still stored);
-    2 bad configuration.
+    Exit codes: 0 all sources fine; 1 some sources failed or were deferred (the others are
+    still stored); 2 bad configuration; 75 another harvest of this database is running.
 
     \b
     Example (cron, every morning at 6):
@@ -84,11 +85,33 @@ def harvest(sources_path, only, db_path):
     if unknown:
         click.echo(f"Error: no such source: {', '.join(sorted(unknown))}", err=True)
         sys.exit(EXIT_BAD_CONFIG)
-    db = open_db(db_path)
-    results = run_harvest(db, config, only=set(only) or None)
+    from harvester.lock import Locked, harvest_lock
+    try:
+        with harvest_lock(db_path):
+            db = open_db(db_path)
+            results = _run_with_progress(run_harvest, db, config, set(only) or None)
+    except Locked as e:
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(EXIT_LOCKED)
     _report_harvest(results)
-    if any(r.status == "failed" for r in results):
+    if any(r.status in ("failed", "deferred") for r in results):
         sys.exit(EXIT_SOURCES_FAILED)
+
+
+def _run_with_progress(run_harvest, db, config, only):
+    """A progress line on a terminal; nothing under cron (stderr not a TTY)."""
+    if not sys.stderr.isatty():
+        return run_harvest(db, config, only=only)
+    done = {"items": 0}
+
+    def on_item(source_name):
+        done["items"] += 1
+        click.echo(f"\r{done['items']} items harvested (last from {source_name})\033[K", err=True, nl=False)
+
+    try:
+        return run_harvest(db, config, only=only, on_item=on_item)
+    finally:
+        click.echo("", err=True)
 
 
 def _report_harvest(results):
@@ -96,7 +119,7 @@ def _report_harvest(results):
         if r.error:
             click.echo(f"{r.name}: {r.status}: {r.error}", err=True)
     totals = {k: sum(getattr(r, k) for r in results) for k in ("new", "updated", "unchanged", "failed")}
-    failed_sources = sum(1 for r in results if r.status == "failed")
+    failed_sources = sum(1 for r in results if r.status in ("failed", "deferred"))
     click.echo(f"harvested {len(results)} sources ({failed_sources} failed): {totals['new']} new, "
                f"{totals['updated']} updated, {totals['unchanged']} unchanged, {totals['failed']} items failed")
 

@@ -31,6 +31,18 @@ TABLES = {
         not_null={"url", "text"},
         foreign_keys=[("source", "sources", "name")],
     ),
+    "document_versions": dict(
+        columns={
+            "id": int, "document_id": int, "content_hash": str, "title": str, "text": str, "published": str,
+            "updated": str, "fetched_at": str, "replaced_at": str, "diff": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+    ),
+    "http_cache": dict(
+        columns={"url": str, "etag": str, "last_modified": str, "updated_at": str},
+        pk="url",
+    ),
     "entities": dict(
         columns={"id": int, "type": str, "name": str, "ons_code": str, "description": str},
         pk="id",
@@ -99,6 +111,7 @@ INDEXES = [
     ("documents", ["url"], True),
     ("documents", ["published"], False),
     ("documents", ["source"], False),
+    ("document_versions", ["document_id"], False),
     ("entities", ["type", "name"], True),
     ("entities", ["ons_code"], False),
     ("aliases", ["alias"], False),

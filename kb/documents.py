@@ -1,4 +1,5 @@
 """Storing documents: one row per canonical URL, whoever brought it (harvester or `kb ingest`)."""
+import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -96,5 +97,20 @@ def upsert_document(db, doc):
     for key in ("publisher", "kind", "title", "author", "published", "updated"):
         if row[key] is None:
             row[key] = old[key]
+    # Silent edits matter to researchers: the previous text is kept, with what changed.
+    db["document_versions"].insert({
+        "document_id": old["id"], "content_hash": old["content_hash"], "title": old["title"],
+        "text": old["text"], "published": old["published"], "updated": old["updated"],
+        "fetched_at": old["fetched_at"], "replaced_at": row["fetched_at"],
+        "diff": text_diff(old["title"], old["text"], row["title"], text),
+    })
     db["documents"].update(existing["id"], row)
     return existing["id"], "updated"
+
+
+def text_diff(old_title, old_text, new_title, new_text, limit=20_000):
+    """A unified diff of the document's title and lines, as a researcher would read a silent edit."""
+    old_lines = [f"# {old_title or ''}"] + old_text.split("\n")
+    new_lines = [f"# {new_title or ''}"] + new_text.split("\n")
+    diff = "\n".join(difflib.unified_diff(old_lines, new_lines, "before", "after", lineterm="", n=1))
+    return diff[:limit]

@@ -55,3 +55,13 @@ def test_a_bad_line_loses_nothing_already_stored(db):
     row = next(db.query("select text, published from documents"))
     # the edit lands, and the date the new line did not carry is kept
     assert row == {"text": "Kept, edited.", "published": "2024-05-01"}
+
+
+def test_a_changed_document_keeps_its_previous_version(db):
+    ingest_lines(db, [line(url="https://example.org/v", title="Old title", text="Line one.\nLine two.")])
+    ingest_lines(db, [line(url="https://example.org/v", title="Old title", text="Line one.\nLine 2, edited.")])
+    ingest_lines(db, [line(url="https://example.org/v", title="Old title", text="Line one.\nLine 2, edited.")])
+    (version,) = db["document_versions"].rows
+    assert version["text"] == "Line one.\nLine two."
+    assert "-Line two." in version["diff"] and "+Line 2, edited." in version["diff"]
+    assert db["documents"].count == 1

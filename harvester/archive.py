@@ -1,0 +1,43 @@
+"""Raw responses kept for provenance: one gzipped WARC file per harvest run (warcio), so a document can
+be re-parsed later without fetching it again."""
+import io
+import threading
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+# Bodies are stored decoded, so these no longer describe them.
+DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+
+
+class WarcArchive:
+    def __init__(self, path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._file = open(self.path, "ab")
+        self._writer = WARCWriter(self._file, gzip=True)
+        self._lock = threading.Lock()
+
+    def write(self, url, status, headers, body):
+        http_headers = StatusAndHeaders(
+            f"{status} {'OK' if status == 200 else ''}".strip(),
+            [(k, v) for k, v in headers.items() if k.lower() not in DROPPED_HEADERS], protocol="HTTP/1.1")
+        record = self._writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                 http_headers=http_headers)
+        with self._lock:
+            self._writer.write_record(record)
+            self._file.flush()
+
+    def close(self):
+        self._file.close()
+
+
+def read_archive(path):
+    """(url, content type, body) for each response in a WARC file."""
+    with open(path, "rb") as f:
+        for record in ArchiveIterator(f):
+            if record.rec_type == "response":
+                yield (record.rec_headers.get_header("WARC-Target-URI"),
+                       record.http_headers.get_header("content-type"), record.content_stream().read())

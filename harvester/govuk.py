@@ -1,0 +1,83 @@
+"""`govuk_search` sources: the GOV.UK search API for an organisation's latest documents, then the
+content API for each body.
+
+    url: https://www.gov.uk/api/search.json?filter_organisations=care-quality-commission&order=-public_timestamp
+"""
+import json
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from bs4 import BeautifulSoup
+
+from kb.documents import Document
+from .article import _block_lines
+from .fetch import FetchError
+from .items import ItemError, NotModified, SourceError
+
+PAGE_SIZE = 50
+
+
+def _with_params(url, **params):
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    query.update({k: str(v) for k, v in params.items()})
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+
+
+def _json(response, what):
+    try:
+        return json.loads(response.content)
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise FetchError(f"{what} is not JSON: {e}") from None
+
+
+def search_results(fetcher, url, limit):
+    """Results of the search API, newest first, paging with start/count up to `limit`."""
+    start, found = 0, []
+    while len(found) < limit:
+        count = min(PAGE_SIZE, limit - len(found))
+        response = fetcher.get(_with_params(url, start=start, count=count), conditional=False)
+        data = _json(response, "search API response")
+        results = data.get("results") or []
+        found.extend(results)
+        start += len(results)
+        if not results or start >= int(data.get("total") or 0):
+            break
+    return found[:limit]
+
+
+def body_text(html):
+    return "\n\n".join(_block_lines(BeautifulSoup(html or "", "lxml")))
+
+
+def items(source, fetcher, settings):
+    parts = urlsplit(source.url)
+    site = f"{parts.scheme}://{parts.netloc}"
+    try:
+        results = search_results(fetcher, source.url, settings.max_items)
+    except FetchError as e:
+        raise SourceError(str(e)) from e
+    for result in results:
+        link = result.get("link") or ""
+        if not link.startswith("/"):
+            continue  # external links (e.g. to nhs.uk) are not GOV.UK content
+        page_url = site + link
+        try:
+            response = fetcher.get(f"{site}/api/content{link}")
+            if response.not_modified:
+                yield NotModified(page_url, f"{site}/api/content{link}")
+                continue
+            content = _json(response, "content API response")
+        except FetchError as e:
+            yield ItemError(page_url, str(e))
+            continue
+        details = content.get("details") or {}
+        text = body_text(details.get("body"))
+        if content.get("description"):
+            text = f"{content['description']}\n\n{text}".strip()
+        if not text:
+            yield ItemError(page_url, "content API gave no body text")
+            continue
+        yield Document(url=page_url, text=text, title=content.get("title") or result.get("title"),
+                       published=content.get("first_published_at") or result.get("public_timestamp"),
+                       updated=content.get("public_updated_at"), source=source.name,
+                       publisher=source.publisher, kind=content.get("document_type") or "govuk")

@@ -1,6 +1,7 @@
 """`kb enrich`: run the pipeline over new or changed documents, in batches."""
 from dataclasses import dataclass
 
+from kb.db import write_transaction
 from kb.documents import now_iso
 from .extract import analyse
 from .nlp import PIPELINE_VERSION, load_nlp
@@ -39,7 +40,7 @@ def enrich(db, redo_all=False, batch_size=32, on_document=None):
         batch = [db["documents"].get(doc_id) for doc_id in pending[i: i + batch_size]]
         for document, doc in zip(batch, nlp.pipe([d["text"] for d in batch], batch_size=batch_size)):
             analysis = analyse(doc, document["published"], document["author"], people)
-            with db.conn:  # each document's enrichment lands whole or not at all
+            with write_transaction(db):  # each document's enrichment lands whole or not at all
                 store_analysis(db, document, analysis)
                 db["enrichments"].upsert({"document_id": document["id"], "content_hash": document["content_hash"],
                                           "pipeline_version": PIPELINE_VERSION, "enriched_at": now_iso()},

@@ -1,12 +1,12 @@
 """Writing one document's analysis into kb.db: entities shared across documents, events consolidated
 by key so that five reports of one event are one event with five sources."""
+from kb.db import first
 from kb.documents import now_iso
 
 
 def entity_id(db, ref, alias=None):
     """The id of the canonical entity for `ref`, created on first sight."""
-    row = next(db.query("select id, ons_code from entities where type = ? and name = ?", [ref.type, ref.name]),
-               None)
+    row = first(db, "select id, ons_code from entities where type = ? and name = ?", [ref.type, ref.name])
     if row is None:
         new_id = db["entities"].insert({"type": ref.type, "name": ref.name, "ons_code": ref.ons_code}).last_pk
     else:
@@ -60,7 +60,7 @@ def store_analysis(db, document, analysis):
           "measure": f.measure, "period": f.period, "start": f.start, "end": f.end} for f in analysis.figures],
         pk="id")
     for event in analysis.events:
-        row = next(db.query("select id, date from events where key = ?", [event.key]), None)
+        row = first(db, "select id, date from events where key = ?", [event.key])
         if row is None:
             event_id = db["events"].insert({
                 "type": event.type, "date": event.date, "summary": event.summary, "key": event.key,

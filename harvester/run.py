@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from kb.db import connect
+from kb.db import connect, write_transaction
 from kb.documents import ensure_source, now_iso, upsert_document
 from kb.urls import canonical_url
 from . import feeds, govuk, listing, pdfs
@@ -44,12 +44,12 @@ class DbCache:
         return tuple(row) if row else None
 
     def put(self, url, etag, last_modified):
-        with self.db.conn:
+        with write_transaction(self.db):
             self.db["http_cache"].upsert({"url": url, "etag": etag, "last_modified": last_modified,
                                           "updated_at": now_iso()}, pk="url")
 
     def forget(self, url):
-        with self.db.conn:
+        with write_transaction(self.db):
             self.db.execute("delete from http_cache where url = ?", [url])
 
 
@@ -104,13 +104,13 @@ def make_fetcher(settings, on_fetch=None, cache=None, gate=None, archive=None):
 
 def harvest_source(db, settings, source, run_id, on_item=None, gate=None, archive=None):
     result = SourceResult(source.name)
-    with db.conn:
+    with write_transaction(db):
         ensure_source(db, source.name, kind=source.kind, url=source.url, publisher=source.publisher)
         db["harvest_runs"].insert({"run_id": run_id, "source": source.name, "started": now_iso(),
                                    "status": "running"})
 
     def log_fetch(record):
-        with db.conn:
+        with write_transaction(db):
             db["fetches"].insert({**record, "run_id": run_id, "fetched_at": now_iso()})
 
     cache = DbCache(db)
@@ -129,7 +129,7 @@ def harvest_source(db, settings, source, run_id, on_item=None, gate=None, archiv
                     cache.forget(item.fetched_url or item.url)
             else:
                 try:
-                    with db.conn:  # each document commits on its own: a later failure loses nothing
+                    with write_transaction(db):  # each document commits on its own
                         _, outcome = upsert_document(db, item)
                     setattr(result, outcome, getattr(result, outcome) + 1)
                 except ValueError as e:
@@ -162,7 +162,7 @@ def _is_stored(db, url):
 
 def finish(db, source, run_id, result):
     finished = now_iso()
-    with db.conn:
+    with write_transaction(db):
         db["harvest_runs"].update((run_id, source.name), {
             "finished": finished, "status": result.status, "new": result.new, "updated": result.updated,
             "unchanged": result.unchanged, "failed": result.failed, "error": result.error})

@@ -5,6 +5,7 @@ newsletters' JSON clients and the evaluation script read them.
 """
 import os
 import sqlite3
+from contextlib import contextmanager
 
 import sqlite_utils
 
@@ -162,6 +163,28 @@ def ensure_schema(db):
     if not db["documents"].detect_fts():
         db["documents"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
     db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+@contextmanager
+def write_transaction(db):
+    """A transaction that takes the write lock up front (BEGIN IMMEDIATE), so concurrent writers wait
+    for each other (busy_timeout) instead of failing on a stale read snapshot; commits or rolls back."""
+    if db.conn.in_transaction:
+        db.conn.commit()
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    else:
+        db.conn.commit()
+
+
+def first(db, sql, params=()):
+    """The first row of a query as a dict, or None; the statement is finished, holding no snapshot."""
+    rows = list(db.query(sql, params))
+    return rows[0] if rows else None
 
 
 def is_sqlite_file(path):

@@ -7,6 +7,7 @@ from datetime import date, datetime, timezone
 
 from dateutil import parser as dateparser
 
+from .db import first
 from .urls import canonical_url
 
 IMPORT_SOURCE = "import"
@@ -85,7 +86,7 @@ def upsert_document(db, doc):
         "published": iso_date(doc.published), "updated": iso_date(doc.updated),
         "text": text, "content_hash": digest, "fetched_at": now_iso(),
     }
-    existing = next(db.query("select id, content_hash from documents where url = ?", [url]), None)
+    existing = first(db, "select id, content_hash from documents where url = ?", [url])
     if existing is None:
         row["first_seen"] = row["fetched_at"]
         return db["documents"].insert(row).last_pk, "new"

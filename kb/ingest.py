@@ -2,6 +2,7 @@
 import json
 from dataclasses import dataclass, field
 
+from .db import write_transaction
 from .documents import Document, upsert_document
 
 
@@ -48,7 +49,7 @@ def ingest_lines(db, lines):
             continue
         try:
             doc = parse_line(line)
-            with db.conn:
+            with write_transaction(db):
                 _, outcome = upsert_document(db, doc)
         except ValueError as e:
             report.errors.append((number, str(e)))

@@ -61,19 +61,20 @@ class Config:
     sources: list
 
 
-def _expand(text):
+def _expand(text, variables):
     def replace(match):
         name = match.group(1)
-        if name not in os.environ:
+        if name not in variables:
             raise ConfigError(f"${{{name}}} is used in the sources file but not set in the environment")
-        return os.environ[name]
+        return variables[name]
     return re.sub(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", replace, text)
 
 
-def load_config(path):
+def load_config(path, variables=None):
+    """Read and check a sources file; `${VAR}` comes from `variables` (default: the environment)."""
     try:
         with open(path, encoding="utf-8") as f:
-            raw = yaml.safe_load(_expand(f.read()))
+            raw = yaml.safe_load(_expand(f.read(), os.environ if variables is None else variables))
     except FileNotFoundError:
         raise ConfigError(f"sources file not found: {path}") from None
     except yaml.YAMLError as e:

@@ -196,8 +196,12 @@ def demo(db_path):
         kb demo --db kb.db && kb serve --db kb.db
     """
     from .demo import build_demo
+    from .sample_site import SampleServerError
     db = open_db(db_path)
-    results, report = build_demo(db)
+    try:
+        results, report = build_demo(db)
+    except SampleServerError as e:
+        raise click.ClickException(str(e)) from None
     _report_harvest(results)
     click.echo(report.summary())
     if any(r.status != "ok" for r in results):

@@ -4,21 +4,17 @@ import os
 from .paths import SAMPLE_SITE, SAMPLE_SOURCES
 from .sample_site import serving
 
+# A fixed port keeps the sample's URLs, and so its documents, the same from one run to the next.
+SAMPLE_PORT = int(os.environ.get("KB_SAMPLE_PORT", "8765"))
 
-def build_demo(db, sources=SAMPLE_SOURCES, site=SAMPLE_SITE):
-    """Harvest the sample site into `db` and enrich it. Returns (harvest results, enrich report)."""
+
+def build_demo(db, sources=SAMPLE_SOURCES, site=SAMPLE_SITE, port=SAMPLE_PORT):
+    """Harvest the sample site into `db` and enrich it. Returns (harvest results, enrich report).
+    Raises SampleServerError when the port is taken."""
     from enrich.run import enrich
     from harvester.config import load_config
     from harvester.run import harvest
-    with serving(site) as base_url:
-        previous = os.environ.get("SAMPLE_URL")
-        os.environ["SAMPLE_URL"] = base_url  # sample/sources.yml says ${SAMPLE_URL}
-        try:
-            config = load_config(sources)
-        finally:
-            if previous is None:
-                del os.environ["SAMPLE_URL"]
-            else:
-                os.environ["SAMPLE_URL"] = previous
+    with serving(site, port) as base_url:
+        config = load_config(sources, variables={**os.environ, "SAMPLE_URL": base_url})
         results = harvest(db, config)
     return results, enrich(db)

@@ -5,6 +5,7 @@ URL path P is served from sample/site/P, else P.html, else P/index.html or P/ind
 `?page=1` selects the sibling file `<name>__page=1.<ext>`. `{{BASE}}` in text files becomes the
 server's own base URL (feeds need absolute links).
 """
+import hashlib
 import mimetypes
 import threading
 from contextlib import contextmanager
@@ -45,7 +46,14 @@ def make_handler(root):
             content_type = TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0] or "application/octet-stream"
             if not content_type.startswith("application/pdf"):
                 body = body.replace(b"{{BASE}}", self.server.base_url.encode())
+            etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+            if self.headers.get("If-None-Match") == etag:  # like real servers: conditional GETs work
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return
             self.send_response(200)
+            self.send_header("ETag", etag)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
@@ -57,10 +65,18 @@ def make_handler(root):
     return Handler
 
 
+class SampleServerError(Exception):
+    pass
+
+
 @contextmanager
 def serving(root=SAMPLE_SITE, port=0):
     """Serve `root` on 127.0.0.1 (a free port unless given) in a thread; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(Path(root)))
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(Path(root)))
+    except OSError as e:
+        raise SampleServerError(f"cannot serve the sample on 127.0.0.1:{port} ({e.strerror}); "
+                                f"set KB_SAMPLE_PORT to a free port") from None
     server.base_url = f"http://127.0.0.1:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -69,6 +69,18 @@ def test_one_event_reported_by_several_sources(demo):
     assert busiest["n"] >= 3
 
 
+def test_a_second_run_over_the_unchanged_sample_stores_and_enriches_nothing(demo):
+    _, db, _, _ = demo
+    counts = {t: db[t].count for t in ("documents", "document_versions", "events", "event_sources", "mentions")}
+    requests = db["fetches"].count
+    results, report = build_demo(db)
+    assert sum(r.new + r.updated for r in results) == 0
+    assert (report.enriched, report.skipped) == (0, len(EXPECTED))
+    assert {t: db[t].count for t in counts} == counts
+    statuses = [r["status"] for r in db.query("select status from fetches where id > ?", [requests])]
+    assert statuses.count(304) >= 6  # each feed and listing answered "not modified"
+
+
 def test_datasette_serves_documents_events_and_the_timeline(demo):
     path, db, _, _ = demo
     documents = get_json(path, "/kb/documents.json?_shape=array&_size=100")

@@ -276,3 +276,17 @@ def test_lock_is_released_when_the_holder_ends(tmp_path):
     with harvest_lock(path):
         done.set()
     assert done.is_set()
+
+
+def test_a_broken_pdf_is_recorded_and_the_next_pdf_is_processed(db, site):
+    from kb.paths import SAMPLE_SITE
+    pdf = next(SAMPLE_SITE.glob("cqc/sites/default/files/*/*.pdf")).read_bytes()
+    site.page("/board", "<html><body><h2>Board meeting: 22 January 2025</h2><a href='/f/broken.pdf'>Broken</a>"
+                        "<a href='/f/truncated.pdf'>Truncated</a><a href='/f/good.pdf'>Good paper</a></body></html>")
+    site.page("/f/broken.pdf", b"%PDF-1.7\n this is not really a PDF", "application/pdf")
+    site.page("/f/truncated.pdf", pdf[: len(pdf) // 3], "application/pdf")
+    site.page("/f/good.pdf", pdf, "application/pdf")
+    (result,) = harvest(db, config(site, {"name": "board", "kind": "pdfs", "url": "{BASE}/board"}))
+    assert (result.status, result.new, result.failed) == ("partial", 1, 2)
+    assert "PDF text extraction failed" in runs(db)["board"]["error"]
+    assert next(db.query("select title from documents"))["title"] == "Board meeting: 22 January 2025: Good paper"

@@ -21,8 +21,12 @@ TRIGGERS = {
                     "select", "assume", "take", "start", "candidate"},
     "departure": {"resign", "resignation", "step", "stand", "leave", "quit", "retire", "retirement", "depart",
                   "departure", "exit", "oust", "sack", "dismiss"},
-    "review_commissioned": {"commission", "launch", "order", "ask", "announce", "establish", "lead"},
-    "review_published": {"publish", "publication", "release", "find", "conclude", "reveal", "set"},
+    "review_commissioned": {"commission", "launch", "order", "ask", "announce", "establish", "lead", "bring",
+                            "appoint", "instigate", "begin", "start"},
+    "review_published": {"publish", "publication", "release", "set", "issue", "unveil", "present", "find",
+                         "conclude", "reveal", "highlight", "pinpoint", "recommend", "criticise", "criticize",
+                         "echo", "lay", "show", "warn", "describe", "identify", "confirm", "say", "state", "note",
+                         "summarise", "blame", "uncover", "expose"},
     "abolition": {"abolish", "abolition", "scrap", "merge", "disband"},
 }
 # Phrases that state an event despite containing a negative ("will not go ahead", "no longer accepted").
@@ -82,9 +86,17 @@ def _tense(token):
     return "past" if token.tag_ == "VBN" else None
 
 
-def _date_for(sent, trigger, published, tense):
-    """The date in the sentence closest to the trigger (relative ones resolved), else None."""
+BOUNDARY_BEFORE_DATE = re.compile(r"\b(until|till|after|before|by|beyond|ahead of)\s+(the\s+)?"
+                                  r"([\w’']+\s+){0,3}$", re.I)
+
+
+def _date_for(sent, trigger, published, tense, skip_boundaries=False):
+    """The date in the sentence closest to the trigger (relative ones resolved), else None.
+    With `skip_boundaries`, dates that end a period ('until after the election on 4 July') are not
+    the event's date."""
     mentions = find_dates(sent.text, published, "past" if tense == "present" else tense)
+    if skip_boundaries:
+        mentions = [m for m in mentions if not BOUNDARY_BEFORE_DATE.search(sent.text[:m.start])]
     if not mentions:
         return None, None
     position = trigger.idx - sent.start_char
@@ -109,8 +121,15 @@ def _role_in(sent):
     return spans
 
 
+def _about_ics(doc):
+    return len(re.findall(r"\bICSs?\b|\bintegrated care systems?\b", doc.text, re.I)) >= 2
+
+
 def find_events(doc, published, entity_of):
     """All events stated in `doc`. `entity_of(span)` maps an entity span to an EntityRef (or None)."""
+    doc.user_data["about_ics"] = _about_ics(doc)
+    all_reviews = [(e, entity_of(e)) for e in doc.ents if e.label_ == "REVIEW"]
+    doc.user_data["default_review"] = _default_review(doc, [(e, r) for e, r in all_reviews if r])
     events = []
     for sent in doc.sents:
         ents = [(e, entity_of(e)) for e in sent.ents]
@@ -170,16 +189,19 @@ def _build(event_type, token, sent, published, people, orgs, reviews, icss, role
 def _pause(token, sent, published, icss, event_type="pause", forced=False):
     text = sent.text
     subject_match = PAUSABLE.search(text)
-    if not subject_match:
-        return None
+    about_ics = sent.doc.user_data.get("about_ics")
     if re.search(r"\bICSs?\b|\bintegrated care systems?\b", text, re.I) or icss:
         subject = "ICS assessments"
     elif re.search(r"\bregistration|portal\b", text, re.I):
         subject = "registration through the provider portal"
-    else:
+    elif about_ics and (subject_match or re.search(r"\b(this|it|them|they)\b", text, re.I)):
+        subject = "ICS assessments"  # "the rollout was paused" in an article about ICS assessments
+    elif subject_match:
         subject = subject_match.group(0).lower()
+    else:
+        return None
     tense = _tense(token)
-    date, date_text = _date_for(sent, token, published, tense)
+    date, date_text = _date_for(sent, token, published, tense, skip_boundaries=True)
     date = date or _fallback_date(published, tense)
     month = (date or "undated")[:7]
     key = f"{event_type}:{_slug(subject)}:{month}"
@@ -211,6 +233,7 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         return None
     if not people:
         return None
+    orgs = [(span, ref) for span, ref in orgs if _is_real_org(ref)]
     # The person nearest the trigger is the one appointed or leaving.
     person_span, person = min(people, key=lambda p: abs(p[0].start - token.i))
     role = min(roles, key=lambda r: abs(r.start - token.i)).text.lower() if roles else None
@@ -227,38 +250,117 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
                           participants)
 
 
+ORG_WORD = re.compile(r"\b(NHS|Trust|Board|Commission|Council|Committee|Department|Agency|Association|"
+                      r"College|Office|Authority|Institute|Foundation|Providers|England|Confederation|ICB|ICS|"
+                      r"University|Hospital|Group|Ltd|plc|Service)\b")
+
+
+def _is_real_org(ref):
+    from .vocab import org_alias_index
+    return ref.type == "ICS" or ref.name.lower() in org_alias_index() or bool(ORG_WORD.search(ref.name))
+
+
+PUBLISH_LEMMAS = {"publish", "publication", "release", "set", "issue", "unveil", "present"}
+FINDING_LEMMAS = {"find", "conclude", "reveal", "highlight", "pinpoint", "recommend", "criticise", "criticize",
+                  "echo", "lay", "show", "warn", "describe", "identify", "confirm", "say", "state", "note",
+                  "summarise", "blame", "uncover", "expose", "call"}
+COMMISSION_LEMMAS = {"commission", "launch", "order", "ask", "announce", "establish", "lead", "bring", "appoint",
+                     "instigate", "begin", "start"}
+GENERIC_REVIEW = re.compile(r"^(?:the|this|that|her|his|its|their|a|an|our)?\s*(?:(?:full|final|interim|"
+                            r"independent|second|first|government-commissioned|damning|blistering)\s+)*"
+                            r"(?:review|report|inquiry|investigation|findings)s?$", re.I)
+
+
+def review_lead_index():
+    """surname -> review name, for reviews known by their lead ('the Dash review')."""
+    from .vocab import reviews
+    index = {}
+    for review in reviews():
+        index.setdefault(review["lead"].split()[-1].lower(), review["name"])
+    return index
+
+
+def _default_review(doc, reviews):
+    """The review a document is mostly about: anaphora like 'the report' refer to it."""
+    counts = {}
+    for _, ref in reviews:
+        counts[ref.name] = counts.get(ref.name, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _review_noun(sent, token):
+    """The review/report noun nearest the trigger, with the phrase it heads ('an inquiry into maternity care
+    at Leeds Teaching Hospitals')."""
+    nouns = [t for t in sent if t.lemma_.lower() in REVIEW_WORDS and t.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return None, None
+    noun = min(nouns, key=lambda t: abs(t.i - token.i))
+    left = min(t.i for t in noun.subtree if t.i >= noun.i - 6)
+    right = max((t.i for t in noun.subtree if t.i <= noun.i + 12), default=noun.i)
+    phrase = sent.doc[max(left, sent.start): min(right + 1, sent.end)].text.strip(" ,.;:")
+    return noun, phrase
+
+
 def _review_event(event_type, token, sent, published, people, reviews):
     text = sent.text
     lower = text.lower()
-    if not (reviews or any(w in lower for w in REVIEW_WORDS)):
-        return None
+    lemma = token.lemma_.lower()
     if "state of care" in lower:
         return None  # an annual report, not a review
-    lemma = token.lemma_.lower()
-    if lemma == "set" and not any(c.lower_ == "out" for c in token.children):
+    noun, phrase = _review_noun(sent, token)
+    if not reviews and noun is None:
         return None
-    if lemma == "lead" and event_type == "review_commissioned" and not re.search(r"\bto lead\b|\bled by\b", lower):
-        return None
+    if event_type == "review_published":
+        if lemma not in PUBLISH_LEMMAS | FINDING_LEMMAS:
+            return None
+        if lemma == "set" and not any(c.lower_ == "out" for c in token.children):
+            return None
+        if lemma in FINDING_LEMMAS:
+            # a finding verb states a published review only when the review is what finds
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            review_subject = any(t.lemma_.lower() in REVIEW_WORDS or t.ent_type_ == "REVIEW"
+                                 for c in subjects for t in c.subtree)
+            if not review_subject:
+                return None
+    else:
+        if lemma not in COMMISSION_LEMMAS:
+            return None
+        if lemma == "lead" and not re.search(r"\bto lead\b|\bto be led\b|asked .{0,40}\blead", lower):
+            return None
+        if lemma in ("bring", "appoint", "ask", "begin", "start") and not re.search(
+                r"\bto (?:review|lead|conduct|carry out|undertake|examine|look)\b|\breview\b", lower):
+            return None
+        if lemma in ("begin", "start") and not re.search(r"\b(?:review|inquiry|investigation)\b", lower):
+            return None
     if _is_negated(token) or _is_hypothetical(token, sent):
         return None
     tense = _tense(token)
     date, date_text = _date_for(sent, token, published, tense)
     date = date or _fallback_date(published, tense)
-    participants = []
-    if reviews:
-        review = min(reviews, key=lambda r: abs(r[0].start - token.i))[1]
-        participants.append((review, "review"))
-        name = review.name
-    else:
-        noun = next((t for t in sent if t.lemma_.lower() in REVIEW_WORDS), None)
-        chunk = next((c for c in sent.noun_chunks if noun is not None and c.start <= noun.i < c.end), None)
-        name = chunk.text if chunk is not None else "review"
+    participants, lead = [], None
     if people:
-        lead = min(people, key=lambda p: abs(p[0].start - token.i))[1]
+        lead_span, lead = min(people, key=lambda p: abs(p[0].start - token.i))
+    leads = review_lead_index()
+    if reviews:
+        review_name = min(reviews, key=lambda r: abs(r[0].start - token.i))[1].name
+    elif lead and lead.name.split()[-1].lower() in leads:
+        review_name = leads[lead.name.split()[-1].lower()]
+        if "patient safety" in lower and "Patient safety landscape review" in leads.values():
+            review_name = "Patient safety landscape review"
+    elif phrase and GENERIC_REVIEW.match(phrase) and sent.doc.user_data.get("default_review"):
+        review_name = sent.doc.user_data["default_review"]
+    elif phrase and not GENERIC_REVIEW.match(phrase):
+        review_name = None  # a specific but unnamed review: described by its phrase
+    else:
+        return None
+    if review_name:
+        from .extract import EntityRef
+        participants.append((EntityRef("REVIEW", review_name), "review"))
+    if lead:
         participants.append((lead, "lead"))
-    lead_name = next((ref.name for ref, role in participants if role == "lead"), "")
-    summary = f"{LABELS[event_type]}: {name}" + (f" ({lead_name})" if lead_name and lead_name not in name else "")
-    ident = _slug(name if reviews else (lead_name.split()[-1] if lead_name else name))
-    key = f"{event_type}:{ident}:{(date or 'undated')[:7] if event_type == 'review_published' else ''}"
+    name = review_name or phrase
+    summary = f"{LABELS[event_type]}: {name}" + (f" ({lead.name})" if lead and lead.name not in name else "")
+    ident = _slug(review_name or phrase)[:60]
+    key = f"{event_type}:{ident}:{(date or '')[:7] if event_type == 'review_published' else ''}"
     return EventCandidate(event_type, date, summary, key, text.strip(), sent.start_char, sent.end_char, date_text,
                           participants)

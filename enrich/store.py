@@ -39,6 +39,21 @@ def _refresh_first_report(db, event_id):
         db["events"].update(event_id, {"first_document_id": first[0], "first_reported": first[1]})
 
 
+def compatible(a, b):
+    """Two dates can describe one event when either is unknown or one refines the other."""
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def find_event(db, key, date):
+    """The stored event with this key (the same real-world event) whose date agrees with `date`.
+    Reports that agree on who and what but not on when stay separate events (key@date)."""
+    for row in db.query("select id, date from events where key = ? or key like ? order by id",
+                        [key, key.replace("%", "") + "@%"]):
+        if compatible(row["date"], date):
+            return row
+    return None
+
+
 def _better_date(old, new):
     """Keep the more precise of two compatible dates; otherwise keep what the first report said."""
     if not old:
@@ -60,10 +75,12 @@ def store_analysis(db, document, analysis):
           "measure": f.measure, "period": f.period, "start": f.start, "end": f.end} for f in analysis.figures],
         pk="id")
     for event in analysis.events:
-        row = first(db, "select id, date from events where key = ?", [event.key])
+        row = find_event(db, event.key, event.date)
         if row is None:
+            key = event.key if not first(db, "select 1 from events where key = ?", [event.key]) \
+                else f"{event.key}@{event.date}"
             event_id = db["events"].insert({
-                "type": event.type, "date": event.date, "summary": event.summary, "key": event.key,
+                "type": event.type, "date": event.date, "summary": event.summary, "key": key,
                 "first_reported": document["published"], "first_document_id": doc_id, "first_seen": now_iso(),
             }).last_pk
         else:

@@ -106,10 +106,8 @@ def _date_for(sent, trigger, published, tense, skip_boundaries=False):
 
 
 def _fallback_date(published, tense):
-    """No date in the sentence: a present-tense report happens around publication."""
-    if published and tense in ("present", None):
-        return published.isoformat()[:7]
-    return None
+    """No date in the sentence: what a report states without a date happened around its publication."""
+    return published.isoformat() if published else None
 
 
 def _slug(text):
@@ -210,6 +208,37 @@ def _pause(token, sent, published, icss, event_type="pause", forced=False):
                           [])
 
 
+def _path_to(token, span):
+    """The dependency label under which `span` hangs from `token`, or None if it is not below it."""
+    node = span.root
+    while node.head.i != node.i:  # spaCy makes new Token objects: compare positions, not identity
+        if node.head.i == token.i:
+            return node.dep_
+        node = node.head
+    return None
+
+
+def _is_byline(span):
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].lower_ == "by" and (
+        span.start == 1 or "\n" in doc[span.start - 2].text_with_ws or doc[span.start - 2].is_space)
+
+
+def _pick_person(token, people):
+    """The person the event happens to: the subject or object of the trigger rather than whoever
+    appointed them ('X was appointed by Y'), never a byline; else the nearest person."""
+    people = [p for p in people if not _is_byline(p[0])] or people
+    ranked = []
+    for span, ref in people:
+        dep = _path_to(token, span)
+        agent = dep == "agent" or (span.start > 0 and span.doc[span.start - 1].lower_ == "by")
+        score = 0 if dep in ("nsubjpass", "dobj", "nsubj", "attr", "appos", "poss") and not agent else \
+            1 if dep and not agent else 2
+        ranked.append((score, abs(span.start - token.i), span, ref))
+    _, _, span, ref = min(ranked, key=lambda r: (r[0], r[1]))
+    return span, ref
+
+
 def _person_event(event_type, token, sent, published, people, orgs, roles):
     lemma = token.lemma_.lower()
     text = sent.text
@@ -234,8 +263,7 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     if not people:
         return None
     orgs = [(span, ref) for span, ref in orgs if _is_real_org(ref)]
-    # The person nearest the trigger is the one appointed or leaving.
-    person_span, person = min(people, key=lambda p: abs(p[0].start - token.i))
+    person_span, person = _pick_person(token, people)
     role = min(roles, key=lambda r: abs(r.start - token.i)).text.lower() if roles else None
     org = min(orgs, key=lambda o: abs(o[0].start - token.i))[1] if orgs else None
     tense = _tense(token)

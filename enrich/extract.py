@@ -8,7 +8,7 @@ from . import vocab
 from .dates import find_dates, parse_iso
 from .events import find_events
 from .money import describe, find_money
-from .nlp import clean_person_name
+from .nlp import clean_person_name, looks_like_name
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def _entity_for(ent, people):
     label = ent.label_
     if label == "PERSON":
         name = people.resolve(ent.text)
-        if not name or len(name) < 3 or not re.search(r"[A-Z]", name):
+        if not name or len(name) < 3 or not looks_like_name(name):
             return None
         return EntityRef("PERSON", name)
     if label == "ICS":

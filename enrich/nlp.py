@@ -24,7 +24,9 @@ ORG_WORDS = {"nhs", "trust", "board", "commission", "council", "committee", "dep
              "icb", "care", "service", "services", "foundation", "agency", "association", "college", "office",
              "group", "ltd", "limited", "plc", "university", "hospital", "hospitals", "partnership", "news",
              "health", "system", "authority", "institute", "network", "cqc", "dhsc", "england", "government"}
-NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+NAME_TOKEN = re.compile(r"[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*\.?|[A-Z]\.?|O['’][A-Z][a-z]+")
+NOT_NAMES = {"key", "findings", "image", "medal", "st", "chair", "news", "update", "report", "review", "summary",
+             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "sunday", "chief", "executive", "inspector", "chair", "director", "secretary", "minister"}
 
@@ -76,6 +78,34 @@ def _looks_like_person(span):
     return all(re.fullmatch(r"[A-Z][a-zA-Z'’\-]+\.?|[A-Z]\.", w) for w in words)
 
 
+def looks_like_name(text):
+    """'Amanda Pritchard', "Sean O'Kelly", 'Mike Richards': capitalised name tokens, no organisation or
+    calendar words."""
+    tokens = text.split()
+    return 1 <= len(tokens) <= 4 and all(NAME_TOKEN.fullmatch(t) and t.lower().rstrip(".") not in NOT_NAMES
+                                         and t.lower() not in ORG_WORDS for t in tokens)
+
+
+def _name_in(doc, start, end):
+    """The person name inside a mislabelled span: after its title ('Baroness Barbara Young'), after a comma
+    ('Chair, Ian Dilks'), or at the end of an organisation phrase ('State for Health and Social Care Wes
+    Streeting'), when it starts with a known given name. Returns (start, end) or None."""
+    tokens = list(range(start, end))
+    while tokens and doc[tokens[0]].lower_.rstrip(".") in TITLES:
+        tokens.pop(0)
+    for cut in range(len(tokens)):
+        tail = tokens[cut:]
+        if len(tail) < 2 or len(tail) > 3:
+            continue
+        if cut and doc[tokens[cut - 1]].text not in (",",) and doc[tokens[cut - 1]].lower_ not in ORG_WORDS \
+                and doc[tokens[cut - 1]].lower_.rstrip(".") not in TITLES and doc[tokens[cut - 1]].text != "MP":
+            continue
+        words = " ".join(doc[i].text for i in tail)
+        if doc[tail[0]].lower_ in vocab.first_names() and looks_like_name(words):
+            return tail[0], tail[-1] + 1
+    return None
+
+
 def _preceded_by_title(span):
     return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in {"dr", "sir", "dame", "professor",
                                                                             "prof", "mr", "mrs", "ms", "lord",
@@ -101,10 +131,14 @@ class EntityFixer:
                 if about_ics:
                     ents.append(Span(doc, ent.start, ent.end, label="ICS", span_id=ent.ent_id_))
                 continue
-            if label in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART") and not ent.ent_id_ \
-                    and _preceded_by_title(ent) and _looks_like_person(ent):
-                ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
-                continue
+            if label in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW") and not ent.ent_id_:
+                if _preceded_by_title(ent) and _looks_like_person(ent):
+                    ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
+                    continue
+                inner = _name_in(doc, ent.start, ent.end)
+                if inner:
+                    ents.append(Span(doc, inner[0], inner[1], label="PERSON"))
+                    continue
             if label == "PERSON":
                 words = {t.lower_ for t in ent}
                 if words & ORG_WORDS and not _preceded_by_title(ent):

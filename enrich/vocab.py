@@ -70,3 +70,9 @@ def org_alias_index():
             index[alias.lower()] = org["name"]
             index[re.sub(r"^the\s+", "", alias.lower())] = org["name"]
     return index
+
+
+@lru_cache
+def first_names():
+    with _data("first_names.txt").open(encoding="utf-8") as f:
+        return {w for line in f if not line.startswith("#") for w in line.split()}

@@ -201,11 +201,20 @@ def _pause(token, sent, published, icss, event_type="pause", forced=False):
     tense = _tense(token)
     date, date_text = _date_for(sent, token, published, tense, skip_boundaries=True)
     date = date or _fallback_date(published, tense)
-    month = (date or "undated")[:7]
-    key = f"{event_type}:{_slug(subject)}:{month}"
+    key = f"{event_type}:{_slug(subject)}"
     summary = f"{LABELS[event_type]}: {subject}"
     return EventCandidate(event_type, date, summary, key, text.strip(), sent.start_char, sent.end_char, date_text,
                           [])
+
+
+def role_family(role):
+    """'Interim CEO' and 'chief executive officer' are one role for consolidation: 'chief-executive'."""
+    if not role:
+        return ""
+    role = re.sub(r"\b(interim|acting|transition(al)?|permanent|new|first)\b", " ", role.lower())
+    role = re.sub(r"\bceo\b|\bchief executive officer\b", "chief executive", role)
+    role = re.sub(r"\bchair(man|woman|person)\b", "chair", role)
+    return _slug(role)
 
 
 def _path_to(token, span):
@@ -272,7 +281,7 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     what = " ".join(x for x in [role, f"of {org.name}" if org else None] if x) or "a new role"
     verb = {"appointment": "appointed", "departure": "leaves"}[event_type]
     summary = f"{person.name} {verb} {'as ' if event_type == 'appointment' else ''}{what}".strip()
-    key = f"{event_type}:{_slug(person.name)}:{_slug((role or '') + ' ' + (org.name if org else ''))}"
+    key = f"{event_type}:{_slug(person.name)}:{role_family(role)}:{_slug(org.name) if org else ''}"
     participants = [(person, "person")] + ([(org, "organisation")] if org else [])
     return EventCandidate(event_type, date, summary, key, text.strip(), sent.start_char, sent.end_char, date_text,
                           participants)
@@ -309,11 +318,27 @@ def review_lead_index():
 
 
 def _default_review(doc, reviews):
-    """The review a document is mostly about: anaphora like 'the report' refer to it."""
+    """The review a document is mostly about: named reviews, and mentions of a known review lead's
+    surname; anaphora like 'the report' or 'her review' refer to it."""
     counts = {}
     for _, ref in reviews:
         counts[ref.name] = counts.get(ref.name, 0) + 1
+    if re.search(r"\b(review|report|inquiry)\b", doc.text, re.I):
+        for surname, name in review_lead_index().items():
+            n = len(re.findall(rf"\b{re.escape(surname)}\b", doc.text, re.I))
+            if n:
+                counts[name] = counts.get(name, 0) + n
     return max(counts, key=counts.get) if counts else None
+
+
+def _refers_to_default(phrase, sent):
+    """'the report', 'her interim report of her work', 'a more comprehensive review': no proper name of
+    its own, so it is the document's review."""
+    if GENERIC_REVIEW.match(phrase):
+        return True
+    span_tokens = [t for t in sent if t.text in phrase.split()]
+    names = [t for t in span_tokens if t.pos_ == "PROPN" and t.text not in ("CQC", "DHSC", "NHS", "England")]
+    return not names
 
 
 def _review_noun(sent, token):
@@ -366,16 +391,19 @@ def _review_event(event_type, token, sent, published, people, reviews):
     date, date_text = _date_for(sent, token, published, tense)
     date = date or _fallback_date(published, tense)
     participants, lead = [], None
-    if people:
-        lead_span, lead = min(people, key=lambda p: abs(p[0].start - token.i))
     leads = review_lead_index()
+    known_leads = [p for p in people if p[1].name.split()[-1].lower() in leads]
+    introduced = [p for p in people if re.search(r"\bby\s+(?:\w+\s+){0,2}$", sent.doc[max(sent.start, p[0].start - 4):
+                                                                                   p[0].start].text + " ")]
+    if known_leads or introduced:
+        lead = min(known_leads or introduced, key=lambda p: abs(p[0].start - token.i))[1]
     if reviews:
         review_name = min(reviews, key=lambda r: abs(r[0].start - token.i))[1].name
     elif lead and lead.name.split()[-1].lower() in leads:
         review_name = leads[lead.name.split()[-1].lower()]
         if "patient safety" in lower and "Patient safety landscape review" in leads.values():
             review_name = "Patient safety landscape review"
-    elif phrase and GENERIC_REVIEW.match(phrase) and sent.doc.user_data.get("default_review"):
+    elif phrase and sent.doc.user_data.get("default_review") and _refers_to_default(phrase, sent):
         review_name = sent.doc.user_data["default_review"]
     elif phrase and not GENERIC_REVIEW.match(phrase):
         review_name = None  # a specific but unnamed review: described by its phrase
@@ -389,6 +417,6 @@ def _review_event(event_type, token, sent, published, people, reviews):
     name = review_name or phrase
     summary = f"{LABELS[event_type]}: {name}" + (f" ({lead.name})" if lead and lead.name not in name else "")
     ident = _slug(review_name or phrase)[:60]
-    key = f"{event_type}:{ident}:{(date or '')[:7] if event_type == 'review_published' else ''}"
+    key = f"{event_type}:{ident}"
     return EventCandidate(event_type, date, summary, key, text.strip(), sent.start_char, sent.end_char, date_text,
                           participants)

@@ -44,12 +44,22 @@ def compatible(a, b):
     return not a or not b or a.startswith(b) or b.startswith(a)
 
 
+def keys_agree(a, b):
+    """Keys name the same event when every part agrees or is blank in one of them: a report that
+    does not name the role ('appointment:jane-sample::') joins one that does."""
+    a, b = a.split("@")[0].split(":"), b.split("@")[0].split(":")
+    return len(a) == len(b) and all(x == y or not x or not y for x, y in zip(a, b))
+
+
 def find_event(db, key, date):
-    """The stored event with this key (the same real-world event) whose date agrees with `date`.
+    """The stored event for the same real-world event: keys agree and dates are compatible.
     Reports that agree on who and what but not on when stay separate events (key@date)."""
-    for row in db.query("select id, date from events where key = ? or key like ? order by id",
-                        [key, key.replace("%", "") + "@%"]):
-        if compatible(row["date"], date):
+    kind, _, rest = key.partition(":")
+    subject = rest.split(":")[0]
+    prefix = f"{kind}:{subject}".replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    for row in db.query("select id, date, key from events where key like ? escape '\\' order by id",
+                        [prefix + "%"]):
+        if keys_agree(row["key"], key) and compatible(row["date"], date):
             return row
     return None
 
@@ -77,8 +87,10 @@ def store_analysis(db, document, analysis):
     for event in analysis.events:
         row = find_event(db, event.key, event.date)
         if row is None:
-            key = event.key if not first(db, "select 1 from events where key = ?", [event.key]) \
-                else f"{event.key}@{event.date}"
+            key, n = event.key, 1
+            while first(db, "select 1 from events where key = ?", [key]):  # same who/what, another when
+                n += 1
+                key = f"{event.key}@{event.date or ''}#{n}"
             event_id = db["events"].insert({
                 "type": event.type, "date": event.date, "summary": event.summary, "key": key,
                 "first_reported": document["published"], "first_document_id": doc_id, "first_seen": now_iso(),

@@ -22,7 +22,7 @@ TRIGGERS = {
     "departure": {"resign", "resignation", "step", "stand", "leave", "quit", "retire", "retirement", "depart",
                   "departure", "exit", "oust", "sack", "dismiss"},
     "review_commissioned": {"commission", "launch", "order", "ask", "announce", "establish", "lead", "bring",
-                            "appoint", "instigate", "begin", "start"},
+                            "appoint", "instigate", "begin", "start", "face"},
     "review_published": {"publish", "publication", "release", "set", "issue", "unveil", "present", "find",
                          "conclude", "reveal", "highlight", "pinpoint", "recommend", "criticise", "criticize",
                          "echo", "lay", "show", "warn", "describe", "identify", "confirm", "say", "state", "note",
@@ -302,7 +302,7 @@ FINDING_LEMMAS = {"find", "conclude", "reveal", "highlight", "pinpoint", "recomm
                   "echo", "lay", "show", "warn", "describe", "identify", "confirm", "say", "state", "note",
                   "summarise", "blame", "uncover", "expose", "call"}
 COMMISSION_LEMMAS = {"commission", "launch", "order", "ask", "announce", "establish", "lead", "bring", "appoint",
-                     "instigate", "begin", "start"}
+                     "instigate", "begin", "start", "face"}
 GENERIC_REVIEW = re.compile(r"^(?:the|this|that|her|his|its|their|a|an|our)?\s*(?:(?:full|final|interim|"
                             r"independent|second|first|government-commissioned|damning|blistering)\s+)*"
                             r"(?:review|report|inquiry|investigation|findings)s?$", re.I)
@@ -348,9 +348,13 @@ def _review_noun(sent, token):
     if not nouns:
         return None, None
     noun = min(nouns, key=lambda t: abs(t.i - token.i))
-    left = min(t.i for t in noun.subtree if t.i >= noun.i - 6)
-    right = max((t.i for t in noun.subtree if t.i <= noun.i + 12), default=noun.i)
-    phrase = sent.doc[max(left, sent.start): min(right + 1, sent.end)].text.strip(" ,.;:")
+    left = max(min(t.i for t in noun.subtree if t.i >= noun.i - 6), sent.start)
+    right = noun.i
+    # what the review is into runs on to the end of the clause ('an inquiry into maternity care at Leeds ...')
+    while right + 1 < min(sent.end, noun.i + 16) and not sent.doc[right + 1].is_punct \
+            and sent.doc[right + 1].pos_ not in ("VERB", "AUX"):
+        right += 1
+    phrase = sent.doc[left: right + 1].text.strip(" ,.;:")
     return noun, phrase
 
 
@@ -383,7 +387,7 @@ def _review_event(event_type, token, sent, published, people, reviews):
         if lemma in ("bring", "appoint", "ask", "begin", "start") and not re.search(
                 r"\bto (?:review|lead|conduct|carry out|undertake|examine|look)\b|\breview\b", lower):
             return None
-        if lemma in ("begin", "start") and not re.search(r"\b(?:review|inquiry|investigation)\b", lower):
+        if lemma in ("begin", "start", "face") and not re.search(r"\b(?:review|inquiry|investigation)\b", lower):
             return None
     if _is_negated(token) or _is_hypothetical(token, sent):
         return None

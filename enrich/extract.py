@@ -1,6 +1,7 @@
 """One document -> its entity mentions, money figures and candidate events (no database here)."""
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.util import filter_spans
 
@@ -105,9 +106,17 @@ def _entity_for(ent, people):
     return None
 
 
+def reference_date(text):
+    """For a document without a publication date: the latest full date it states, the best guess at when
+    it was written (relative dates like 'last month' resolve against it)."""
+    days = [parse_iso(d.value) for d in find_dates(text) if len(d.value) == 10]
+    days = [d for d in days if d and d <= date.today()]
+    return max(days) if days else None
+
+
 def analyse(doc, published=None, author=None, known_people=()):
     """Analyse a spaCy Doc of one document's text. `published` is its ISO publication date."""
-    pub_date = parse_iso(published)
+    pub_date = parse_iso(published) or reference_date(doc.text)
     person_texts = [e.text for e in doc.ents if e.label_ == "PERSON"] + ([author] if author else [])
     people = PeopleResolver(person_texts, known_people)
     analysis = Analysis()

@@ -145,21 +145,21 @@ def find_events(doc, published, entity_of):
                 candidate = _build(event_type, token, sent, published, people, orgs, reviews, icss, roles)
                 if candidate:
                     seen_types.add((event_type, token.i))
-                    events.append(candidate)
+                    events.extend(candidate if isinstance(candidate, list) else [candidate])
         if PAUSE_PHRASES.search(sent.text) and not any(e.type == "pause" and e.start == sent.start_char
                                                         for e in events):
             root = sent.root
             candidate = _pause(root, sent, published, icss, forced=True)
             if candidate:
-                events.append(candidate)
+                events.extend(candidate if isinstance(candidate, list) else [candidate])
     return _dedupe(events)
 
 
 def _dedupe(events):
     seen, unique = set(), []
     for e in events:
-        if (e.key, e.start) not in seen:
-            seen.add((e.key, e.start))
+        if (e.key, e.start, e.date) not in seen:
+            seen.add((e.key, e.start, e.date))
             unique.append(e)
     return unique
 
@@ -199,10 +199,17 @@ def _pause(token, sent, published, icss, event_type="pause", forced=False):
     else:
         return None
     tense = _tense(token)
-    date, date_text = _date_for(sent, token, published, tense, skip_boundaries=True)
-    date = date or _fallback_date(published, tense)
     key = f"{event_type}:{_slug(subject)}"
     summary = f"{LABELS[event_type]}: {subject}"
+    # "paused in April 2024 ..., and then again in May": one pause per date stated after "again"
+    mentions = [m for m in find_dates(text, published, "past" if tense == "present" else tense)
+                if not BOUNDARY_BEFORE_DATE.search(text[:m.start])]
+    again = [m for m in mentions if re.search(r"\bagain\b\s*(?:\w+\s+){0,2}$", text[:m.start], re.I)]
+    if again and len(mentions) > 1:
+        return [EventCandidate(event_type, m.value, summary, key, text.strip(), sent.start_char, sent.end_char,
+                               m.text, []) for m in mentions]
+    date, date_text = _date_for(sent, token, published, tense, skip_boundaries=True)
+    date = date or _fallback_date(published, tense)
     return EventCandidate(event_type, date, summary, key, text.strip(), sent.start_char, sent.end_char, date_text,
                           [])
 
@@ -228,19 +235,30 @@ def _path_to(token, span):
 
 
 def _is_byline(span):
+    """'By Beth Gault' on a line of its own: the writer, not a participant."""
     doc = span.doc
-    return span.start > 0 and doc[span.start - 1].lower_ == "by" and (
-        span.start == 1 or "\n" in doc[span.start - 2].text_with_ws or doc[span.start - 2].is_space)
+    return span.start > 0 and doc[span.start - 1].text == "By" and (
+        span.start == 1 or "\n" in doc[span.start - 2].text_with_ws or doc[span.start - 2].is_space
+        or "\n" in doc[span.end - 1].text_with_ws or span.end < len(doc) and doc[span.end].is_space)
+
+
+APPOINTER_VERBS = {"appoint", "name", "confirm", "select", "hire", "recruit", "choose"}
 
 
 def _pick_person(token, people):
     """The person the event happens to: the subject or object of the trigger rather than whoever
-    appointed them ('X was appointed by Y'), never a byline; else the nearest person."""
-    people = [p for p in people if not _is_byline(p[0])] or people
+    appointed them ('X was appointed by Y', 'Y appointed X'), never a byline; else the nearest person."""
+    people = [p for p in people if not _is_byline(p[0])]
+    if not people:
+        return None, None
+    active_appointer = token.lemma_.lower() in APPOINTER_VERBS and not any(
+        c.dep_ == "auxpass" for c in token.children)
     ranked = []
     for span, ref in people:
         dep = _path_to(token, span)
         agent = dep == "agent" or (span.start > 0 and span.doc[span.start - 1].lower_ == "by")
+        if active_appointer and dep == "nsubj":
+            agent = True  # "the health secretary appointed X": the subject appoints
         score = 0 if dep in ("nsubjpass", "dobj", "nsubj", "attr", "appos", "poss") and not agent else \
             1 if dep and not agent else 2
         ranked.append((score, abs(span.start - token.i), span, ref))
@@ -273,6 +291,8 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         return None
     orgs = [(span, ref) for span, ref in orgs if _is_real_org(ref)]
     person_span, person = _pick_person(token, people)
+    if person is None:
+        return None
     role = min(roles, key=lambda r: abs(r.start - token.i)).text.lower() if roles else None
     org = min(orgs, key=lambda o: abs(o[0].start - token.i))[1] if orgs else None
     tense = _tense(token)

@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 EVAL_DB := build/eval.db
 
-.PHONY: install test demo demo-db harvest enrich serve status eval eval-sample clean
+.PHONY: install test demo demo-db harvest enrich serve status eval eval-sample bench clean
 
 install: $(STAMP)
 
@@ -55,6 +55,10 @@ eval-sample: install
 	rm -f build/sample.db build/sample.db-wal build/sample.db-shm
 	$(KB) demo --db build/sample.db
 	$(BIN)/python $(SHARED)/eval/score.py --db build/sample.db --gold sample/gold.jsonl
+
+# Benchmarks (not timed tests): results with machine and date in bench/*.json.
+bench: install
+	$(BIN)/python bench/enrich_throughput.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache kb.db kb.db-wal kb.db-shm

@@ -302,7 +302,9 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     verb = {"appointment": "appointed", "departure": "leaves"}[event_type]
     summary = f"{person.name} {verb} {'as ' if event_type == 'appointment' else ''}{what}".strip()
     key = f"{event_type}:{_slug(person.name)}:{role_family(role)}:{_slug(org.name) if org else ''}"
-    participants = [(person, "person")] + ([(org, "organisation")] if org else [])
+    from .extract import EntityRef
+    participants = [(person, "person")] + ([(org, "organisation")] if org else []) + \
+        ([(EntityRef("ROLE", role), "role")] if role else [])
     return EventCandidate(event_type, date, summary, key, text.strip(), sent.start_char, sent.end_char, date_text,
                           participants)
 

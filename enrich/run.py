@@ -5,6 +5,7 @@ from kb.db import write_transaction
 from kb.documents import now_iso
 from .extract import analyse
 from .nlp import PIPELINE_VERSION, load_nlp
+from .roles import rebuild_roles
 from .store import store_analysis
 
 
@@ -50,4 +51,6 @@ def enrich(db, redo_all=False, batch_size=32, on_document=None):
             report.enriched += 1
             if on_document:
                 on_document(document)
+    if report.enriched:
+        rebuild_roles(db)
     return report

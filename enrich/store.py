@@ -25,6 +25,8 @@ def clear_document(db, document_id):
     db.execute("delete from event_sources where document_id = ?", [document_id])
     for event_id in affected:
         if not db.execute("select 1 from event_sources where event_id = ? limit 1", [event_id]).fetchone():
+            # person_roles is rebuilt after the run; its rows citing this event go now
+            db.execute("delete from person_roles where start_event_id = ? or end_event_id = ?", [event_id, event_id])
             db.execute("delete from event_entities where event_id = ?", [event_id])
             db.execute("delete from events where id = ?", [event_id])
         else:

@@ -86,6 +86,16 @@ TABLES = {
         pk="id",
         foreign_keys=[("document_id", "documents", "id")],
     ),
+    "person_roles": dict(
+        columns={
+            "id": int, "person_id": int, "role": str, "organisation_id": int, "start": str, "end": str,
+            "start_event_id": int, "end_event_id": int, "document_id": int,
+        },
+        pk="id",
+        foreign_keys=[("person_id", "entities", "id"), ("organisation_id", "entities", "id"),
+                      ("start_event_id", "events", "id"), ("end_event_id", "events", "id"),
+                      ("document_id", "documents", "id")],
+    ),
     "enrichments": dict(
         columns={"document_id": int, "content_hash": str, "pipeline_version": str, "enriched_at": str},
         pk="document_id",
@@ -124,6 +134,7 @@ INDEXES = [
     ("event_sources", ["document_id"], False),
     ("event_entities", ["entity_id"], False),
     ("figures", ["document_id"], False),
+    ("person_roles", ["person_id"], False),
     ("harvest_runs", ["source", "started"], False),
     ("fetches", ["url"], False),
 ]

@@ -127,3 +127,15 @@ def test_reenrich_skips_unchanged_and_replaces_changed_cleanly(db):
     assert orphans.fetchone()[0] == 0
     redo = enrich(db, redo_all=True)
     assert redo.enriched == 2 and db["events"].count == 1
+
+
+def test_roles_over_time_come_from_appointments_and_departures(db):
+    add(db, "https://a.example/1", "Jane Sample was appointed chief executive of the Care Quality Commission "
+        "in March 2019.", published="2019-03-02")
+    add(db, "https://b.example/2", "Jane Sample resigned as chief executive of the Care Quality Commission in "
+        "June 2024.", published="2024-06-20")
+    enrich(db)
+    (row,) = db.query("select p.name person, r.role, o.name organisation, r.start, r.end from person_roles r "
+                      "join entities p on p.id = r.person_id join entities o on o.id = r.organisation_id")
+    assert row == {"person": "Jane Sample", "role": "chief executive", "organisation": "Care Quality Commission",
+                   "start": "2019-03", "end": "2024-06"}

@@ -128,6 +128,7 @@ def find_events(doc, published, entity_of):
     doc.user_data["about_ics"] = _about_ics(doc)
     all_reviews = [(e, entity_of(e)) for e in doc.ents if e.label_ == "REVIEW"]
     doc.user_data["default_review"] = _default_review(doc, [(e, r) for e, r in all_reviews if r])
+    doc.user_data["last_review"] = None
     events = []
     for sent in doc.sents:
         ents = [(e, entity_of(e)) for e in sent.ents]
@@ -146,6 +147,7 @@ def find_events(doc, published, entity_of):
                 if candidate:
                     seen_types.add((event_type, token.i))
                     events.extend(candidate if isinstance(candidate, list) else [candidate])
+        _note_review(sent, reviews, people)
         if PAUSE_PHRASES.search(sent.text) and not any(e.type == "pause" and e.start == sent.start_char
                                                         for e in events):
             root = sent.root
@@ -353,6 +355,16 @@ def _default_review(doc, reviews):
     return max(counts, key=counts.get) if counts else None
 
 
+def _note_review(sent, reviews, people):
+    """Remember the review this sentence names (by name or by its lead), for 'the report' in later ones."""
+    leads = review_lead_index()
+    named = [ref.name for _, ref in reviews]
+    named += [leads[ref.name.split()[-1].lower()] for _, ref in people if ref.name.split()[-1].lower() in leads
+              and re.search(r"\b(review|report|inquiry)", sent.text, re.I)]
+    if named:
+        sent.doc.user_data["last_review"] = named[-1]
+
+
 def _refers_to_default(phrase, sent):
     """'the report', 'her interim report of her work', 'a more comprehensive review': no proper name of
     its own, so it is the document's review."""
@@ -411,6 +423,9 @@ def _review_event(event_type, token, sent, published, people, reviews):
             return None
         if lemma in ("begin", "start", "face") and not re.search(r"\b(?:review|inquiry|investigation)\b", lower):
             return None
+        if lemma in ("commission", "launch", "order", "announce", "establish", "instigate", "begin", "start") and \
+                not any(t.lemma_.lower() in REVIEW_WORDS or t.ent_type_ == "REVIEW" for t in token.subtree):
+            return None  # "the portal, launched in 2023": what was launched is not a review
     if _is_negated(token) or _is_hypothetical(token, sent):
         return None
     tense = _tense(token)
@@ -429,8 +444,9 @@ def _review_event(event_type, token, sent, published, people, reviews):
         review_name = leads[lead.name.split()[-1].lower()]
         if "patient safety" in lower and "Patient safety landscape review" in leads.values():
             review_name = "Patient safety landscape review"
-    elif phrase and sent.doc.user_data.get("default_review") and _refers_to_default(phrase, sent):
-        review_name = sent.doc.user_data["default_review"]
+    elif phrase and (sent.doc.user_data.get("last_review") or sent.doc.user_data.get("default_review")) \
+            and _refers_to_default(phrase, sent):
+        review_name = sent.doc.user_data.get("last_review") or sent.doc.user_data["default_review"]
     elif phrase and not GENERIC_REVIEW.match(phrase):
         review_name = None  # a specific but unnamed review: described by its phrase
     else:

@@ -59,10 +59,9 @@ class EventCandidate:
 
 
 def _is_negated(token):
-    for t in (token, token.head):
-        if any(c.dep_ == "neg" for c in t.children):
-            return True
-    return False
+    """'did not resign', 'not to step down': a negation on the trigger, or on the verb it completes."""
+    heads = [token, token.head] if token.dep_ in ("xcomp", "acomp") else [token]
+    return any(c.dep_ == "neg" for t in heads for c in t.children)
 
 
 def _is_hypothetical(token, sent):
@@ -300,6 +299,25 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     tense = _tense(token)
     date, date_text = _date_for(sent, token, published, tense)
     date = date or _fallback_date(published, tense)
+    make = lambda kind, who: _person_candidate(kind, who, role, org, date, date_text, sent)
+    events = [make(event_type, person)]
+    # "the departure of director X and director Y": each conjoined person
+    for conj in person_span.root.conjuncts:
+        other = next((ref for span, ref in people if span.start <= conj.i < span.end and ref != person), None)
+        if other:
+            events.append(make(event_type, other))
+    # "X will take over from Y" / "when he replaced Y": Y leaves the role
+    if event_type == "appointment" and (lemma in ("succeed", "replace") or
+                                        re.search(r"\btak\w+ over from\b", text, re.I)):
+        for span, ref in people:
+            if ref != person and span.start > token.i and (_path_to(token, span) in ("dobj", "pobj", "prep")
+                                                             or "from" in sent.doc[token.i:span.start].text):
+                events.append(make("departure", ref))
+                break
+    return events
+
+
+def _person_candidate(event_type, person, role, org, date, date_text, sent):
     what = " ".join(x for x in [role, f"of {org.name}" if org else None] if x) or "a new role"
     verb = {"appointment": "appointed", "departure": "leaves"}[event_type]
     summary = f"{person.name} {verb} {'as ' if event_type == 'appointment' else ''}{what}".strip()
@@ -307,8 +325,8 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     from .extract import EntityRef
     participants = [(person, "person")] + ([(org, "organisation")] if org else []) + \
         ([(EntityRef("ROLE", role), "role")] if role else [])
-    return EventCandidate(event_type, date, summary, key, text.strip(), sent.start_char, sent.end_char, date_text,
-                          participants)
+    return EventCandidate(event_type, date, summary, key, sent.text.strip(), sent.start_char, sent.end_char,
+                          date_text, participants)
 
 
 ORG_WORD = re.compile(r"\b(NHS|Trust|Board|Commission|Council|Committee|Department|Agency|Association|"

@@ -306,12 +306,20 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         other = next((ref for span, ref in people if span.start <= conj.i < span.end and ref != person), None)
         if other:
             events.append(make(event_type, other))
-    # "X will take over from Y" / "when he replaced Y": Y leaves the role
-    if event_type == "appointment" and (lemma in ("succeed", "replace") or
-                                        re.search(r"\btak\w+ over from\b", text, re.I)):
+    # "X will take over (as chair) from Y" / "when he replaced Y": Y leaves the role
+    if event_type == "appointment":
         for span, ref in people:
-            if ref != person and span.start > token.i and (_path_to(token, span) in ("dobj", "pobj", "prep")
-                                                             or "from" in sent.doc[token.i:span.start].text):
+            if ref == person:
+                continue
+            root = span.root
+            while root.dep_ in ("appos", "compound") and root.head.i != root.i:  # "from current Chair, Ian Dilks"
+                root = root.head
+            between = sent.doc[token.i + 1: span.start]
+            from_trigger = lemma == "take" and any(c.lower_ == "over" for c in token.children) and (
+                root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.i == token.i
+                or 0 < len(between) <= 8 and between[0].lower_ == "over" and "from" in [t.lower_ for t in between])
+            replaced = lemma in ("succeed", "replace") and _path_to(token, span) == "dobj"
+            if from_trigger or replaced:
                 events.append(make("departure", ref))
                 break
     return events

@@ -139,3 +139,36 @@ def test_roles_over_time_come_from_appointments_and_departures(db):
                       "join entities p on p.id = r.person_id join entities o on o.id = r.organisation_id")
     assert row == {"person": "Jane Sample", "role": "chief executive", "organisation": "Care Quality Commission",
                    "start": "2019-03", "end": "2024-06"}
+
+
+def test_taking_over_from_someone_records_their_departure(db):
+    add(db, "https://a.example/t", "Jane Sample will take over as chair of the Care Quality Commission from "
+        "Tom Example in April.")
+    enrich(db)
+    got = {(e["type"], tuple(participants(db, e["id"]))) for e in events(db)}
+    assert ("appointment", ("Care Quality Commission", "Jane Sample", "chair")) in got
+    assert any(t == "departure" and "Tom Example" in p for t, p in got)
+
+
+def test_the_appointer_and_the_byline_are_not_the_appointee(db):
+    add(db, "https://a.example/a", "Big news\nBy Sam Writer\nThe health secretary, Wes Example, appointed "
+        "Jane Sample as chief executive of the Care Quality Commission.")
+    enrich(db)
+    (event,) = events(db, "appointment")
+    assert "Jane Sample" in participants(db, event["id"])
+    assert not {"Wes Example", "Sam Writer"} & set(participants(db, event["id"]))
+
+
+def test_two_pauses_told_in_one_sentence_are_two_events(db):
+    add(db, "https://a.example/p", "Assessments of integrated care systems were due to start in April 2024, but "
+        "they were paused after talks with ministers, and then again in May because of the election.")
+    enrich(db)
+    assert sorted(e["date"] for e in events(db, "pause")) == ["2024-04", "2024-05"]
+
+
+def test_the_report_means_the_review_named_before_it(db):
+    add(db, "https://a.example/r", "Dr Penny Dash was asked to lead a review of the regulator in May 2024. "
+        "The interim report was published in July 2024.")
+    enrich(db)
+    (published,) = events(db, "review_published")
+    assert published["date"] == "2024-07" and "Dash review" in participants(db, published["id"])

@@ -294,8 +294,9 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     person_span, person = _pick_person(token, people)
     if person is None:
         return None
-    role = min(roles, key=lambda r: abs(r.start - token.i)).text.lower() if roles else None
-    org = min(orgs, key=lambda o: abs(o[0].start - token.i))[1] if orgs else None
+    role_span = min(roles, key=lambda r: abs(r.start - token.i)) if roles else None
+    role = role_span.text.lower() if role_span is not None else None
+    org = _org_of(role_span, orgs, token)
     tense = _tense(token)
     date, date_text = _date_for(sent, token, published, tense)
     date = date or _fallback_date(published, tense)
@@ -323,6 +324,21 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
                 events.append(make("departure", ref))
                 break
     return events
+
+
+def _org_of(role_span, orgs, token):
+    """The organisation a role belongs to: 'chief executive of the CQC', 'CQC chief executive', else the
+    organisation nearest the trigger."""
+    if not orgs:
+        return None
+    if role_span is not None:
+        doc = role_span.doc
+        for span, ref in orgs:
+            gap = doc[role_span.end: span.start]
+            if 0 < len(gap) <= 2 and gap[0].lower_ in ("of", "at", "for") or span.end == role_span.start \
+                    or span.end + 1 == role_span.start and doc[span.end].text in ("'s", "’s"):
+                return ref
+    return min(orgs, key=lambda o: abs(o[0].start - token.i))[1]
 
 
 def _person_candidate(event_type, person, role, org, date, date_text, sent):

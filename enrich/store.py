@@ -47,23 +47,28 @@ def compatible(a, b):
 
 
 def keys_agree(a, b):
-    """Keys name the same event when every part agrees or is blank in one of them: a report that
-    does not name the role ('appointment:jane-sample::') joins one that does."""
+    """Keys name the same event when every part agrees, is blank in one of them, or one refines the
+    other: a report that does not name the role ('appointment:jane-sample::') joins one that does, and
+    'interim chief inspector' joins 'interim chief inspector of healthcare'."""
     a, b = a.split("@")[0].split(":"), b.split("@")[0].split(":")
-    return len(a) == len(b) and all(x == y or not x or not y for x, y in zip(a, b))
+    return len(a) == len(b) and all(not x or not y or x.startswith(y) or y.startswith(x) for x, y in zip(a, b))
 
 
-def find_event(db, key, date):
+def find_event(db, key, date, undated_report=False):
     """The stored event for the same real-world event: keys agree and dates are compatible.
-    Reports that agree on who and what but not on when stay separate events (key@date)."""
+    A report that gives no date of its own (its date is its publication day) joins the latest agreeing
+    event that happened by then. Reports that agree on who and what but not on when stay separate
+    events (key@date)."""
     kind, _, rest = key.partition(":")
     subject = rest.split(":")[0]
     prefix = f"{kind}:{subject}".replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    for row in db.query("select id, date, key from events where key like ? escape '\\' order by id",
-                        [prefix + "%"]):
-        if keys_agree(row["key"], key) and compatible(row["date"], date):
-            return row
-    return None
+    rows = [row for row in db.query("select id, date, key from events where key like ? escape '\\' order by id",
+                                    [prefix + "%"]) if keys_agree(row["key"], key)]
+    if undated_report and date:
+        earlier = [row for row in rows if row["date"] and row["date"] <= date]
+        if earlier:
+            return max(earlier, key=lambda row: row["date"])
+    return next((row for row in rows if compatible(row["date"], date)), None)
 
 
 def _better_date(old, new):
@@ -87,7 +92,8 @@ def store_analysis(db, document, analysis):
           "measure": f.measure, "period": f.period, "start": f.start, "end": f.end} for f in analysis.figures],
         pk="id")
     for event in analysis.events:
-        row = find_event(db, event.key, event.date)
+        undated_report = event.date_text is None
+        row = find_event(db, event.key, event.date, undated_report)
         if row is None:
             key, n = event.key, 1
             while first(db, "select 1 from events where key = ?", [key]):  # same who/what, another when
@@ -99,7 +105,8 @@ def store_analysis(db, document, analysis):
             }).last_pk
         else:
             event_id = row["id"]
-            db["events"].update(event_id, {"date": _better_date(row["date"], event.date)})
+            if not undated_report:
+                db["events"].update(event_id, {"date": _better_date(row["date"], event.date)})
         db["event_sources"].insert({"event_id": event_id, "document_id": doc_id, "sentence": event.sentence,
                                     "start": event.start, "end": event.end, "date_text": event.date_text},
                                    ignore=True)

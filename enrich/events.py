@@ -260,9 +260,21 @@ def _pick_person(token, people):
         agent = dep == "agent" or (span.start > 0 and span.doc[span.start - 1].lower_ == "by")
         if active_appointer and dep == "nsubj":
             agent = True  # "the health secretary appointed X": the subject appoints
-        score = 0 if dep in ("nsubjpass", "dobj", "nsubj", "attr", "appos", "poss") and not agent else \
-            1 if dep and not agent else 2
-        ranked.append((score, abs(span.start - token.i), span, ref))
+        modified = any(a.i == span.root.i for a in token.ancestors)  # "X, appointed in 2013, ..."
+        distance = min(abs(span.start - token.i), abs(span.end - 1 - token.i))
+        if modified and not agent:
+            score = 0
+        elif dep in ("nsubjpass", "dobj", "nsubj", "attr", "appos", "poss") and not agent:
+            score = 0
+        elif dep and not agent:
+            score = 1
+        elif not agent:
+            score = 2 if distance <= 3 else 3  # no syntactic link: the nearest, as a last resort
+        else:
+            continue
+        ranked.append((score, distance, span, ref))
+    if not ranked:
+        return None, None
     _, _, span, ref = min(ranked, key=lambda r: (r[0], r[1]))
     return span, ref
 

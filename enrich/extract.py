@@ -139,5 +139,3 @@ def analyse(doc, published=None, author=None, known_people=()):
     analysis.events = find_events(doc, pub_date, lambda ent: _entity_for(ent, people))
     return analysis
 
-
-__all__ = ["analyse", "Analysis", "EntityRef", "Mention", "Figure", "find_dates"]

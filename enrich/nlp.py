@@ -68,16 +68,6 @@ def clean_person_name(text):
     return " ".join(t.strip(",") for t in tokens).replace(". ", ".").strip()
 
 
-def _looks_like_person(span):
-    tokens = [t for t in span if not t.is_punct]
-    if not tokens or len(tokens) > 4:
-        return False
-    words = [t.text for t in tokens]
-    if any(w.lower() in ORG_WORDS or w.lower() in NOT_NAMES for w in words):
-        return False
-    return all(re.fullmatch(r"[A-Z][a-zA-Z'’\-]+\.?|[A-Z]\.", w) for w in words)
-
-
 def looks_like_name(text):
     """'Amanda Pritchard', "Sean O'Kelly", 'Mike Richards': capitalised name tokens, no organisation or
     calendar words."""
@@ -132,7 +122,7 @@ class EntityFixer:
                     ents.append(Span(doc, ent.start, ent.end, label="ICS", span_id=ent.ent_id_))
                 continue
             if label in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW") and not ent.ent_id_:
-                if _preceded_by_title(ent) and _looks_like_person(ent):
+                if _preceded_by_title(ent) and looks_like_name(ent.text):
                     ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
                     continue
                 inner = _name_in(doc, ent.start, ent.end)

@@ -38,6 +38,10 @@ class RobotsDisallowed(FetchError):
     pass
 
 
+class LimitExceeded(FetchError):
+    """The body outgrew max_bytes or the response outlived its deadline: retrying cannot help."""
+
+
 @dataclass
 class Response:
     url: str            # the final URL, after redirects
@@ -226,8 +230,7 @@ class Fetcher:
             try:
                 status, response_headers, content = self._request(url, headers)
             except FetchError as e:
-                if isinstance(e, DeferredError) or "timed out" in str(e) and "deadline" in str(e) \
-                        or attempt >= self.max_retries or "larger than" in str(e):
+                if isinstance(e, (DeferredError, LimitExceeded)) or attempt >= self.max_retries:
                     raise
                 wait = self.backoff * 2 ** attempt
             else:
@@ -286,8 +289,8 @@ def read_capped(chunks, encoding, max_bytes, deadline=None):
                 raise FetchError(f"corrupt {encoding} body: {e}") from None
         size += len(chunk)
         if size > max_bytes or wire > max_bytes:
-            raise FetchError(f"body larger than the {max_bytes} byte limit: aborted")
+            raise LimitExceeded(f"body larger than the {max_bytes} byte limit: aborted")
         if deadline is not None and time.monotonic() > deadline:
-            raise FetchError(f"timed out: response not complete within the deadline ({size} bytes read)")
+            raise LimitExceeded(f"timed out: response not complete within the deadline ({size} bytes read)")
         out.append(chunk)
     return b"".join(out)

@@ -169,6 +169,9 @@ def _build(event_type, token, sent, published, people, orgs, reviews, icss, role
     if event_type == "pause" or event_type == "resume":
         if _is_negated(token) or _is_hypothetical(token, sent):
             return None
+        if token.pos_ == "NOUN" and (token.tag_ == "NNS" or not re.search(
+                r"\b(announc|confirm|decid|agree|further|another|latest|new)\w*", sent.text, re.I)):
+            return None  # "delays in registration" describe a problem, not a decision to pause
         return _pause(token, sent, published, icss, event_type=event_type)
     if event_type in ("appointment", "departure"):
         return _person_event(event_type, token, sent, published, people, orgs, roles)
@@ -501,8 +504,10 @@ def _review_event(event_type, token, sent, published, people, reviews):
     elif phrase and (sent.doc.user_data.get("last_review") or sent.doc.user_data.get("default_review")) \
             and _refers_to_default(phrase, sent):
         review_name = sent.doc.user_data.get("last_review") or sent.doc.user_data["default_review"]
-    elif phrase and not GENERIC_REVIEW.match(phrase):
-        review_name = None  # a specific but unnamed review: described by its phrase
+    elif phrase and not GENERIC_REVIEW.match(phrase) and (
+            noun.lemma_.lower() in ("review", "inquiry", "investigation") and re.search(r"\b(into|of|on)\b", phrase)
+            or re.search(r"\breport into\b", phrase, re.I)):
+        review_name = None  # a specific but unnamed review ("an inquiry into maternity care at Leeds")
     else:
         return None
     if review_name:

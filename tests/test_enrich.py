@@ -172,3 +172,13 @@ def test_the_report_means_the_review_named_before_it(db):
     enrich(db)
     (published,) = events(db, "review_published")
     assert published["date"] == "2024-07" and "Dash review" in participants(db, published["id"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Providers complained about delays in registration and long waits for assessments of integrated care systems.",
+    "The Mental Health Act report, published this month, describes conditions on wards.",
+])
+def test_problems_and_ordinary_reports_are_not_events(db, sentence):
+    add(db, "https://a.example/x", sentence)
+    enrich(db)
+    assert events(db) == []

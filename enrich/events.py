@@ -263,7 +263,7 @@ def _pick_person(token, people):
         agent = dep == "agent" or (span.start > 0 and span.doc[span.start - 1].lower_ == "by")
         if active_appointer and dep == "nsubj":
             agent = True  # "the health secretary appointed X": the subject appoints
-        modified = any(a.i == span.root.i for a in token.ancestors)  # "X, appointed in 2013, ..."
+        modified = token.head.i == span.root.i and token.dep_ in ("acl", "relcl")  # "X, appointed in 2013"
         distance = min(abs(span.start - token.i), abs(span.end - 1 - token.i))
         if modified and not agent:
             score = 0
@@ -309,6 +309,8 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     person_span, person = _pick_person(token, people)
     if person is None:
         return None
+    # a role written next to someone else ("Mike Richards, Chair of CQC, said") is theirs, not this person's
+    roles = [r for r in roles if not any(ref != person and _adjacent(r, span) for span, ref in people)]
     role_span = min(roles, key=lambda r: abs(r.start - token.i)) if roles else None
     role = role_span.text.lower() if role_span is not None else None
     org = _org_of(role_span, orgs, token)
@@ -339,6 +341,12 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
                 events.append(make("departure", ref))
                 break
     return events
+
+
+def _adjacent(a, b):
+    """Spans side by side, at most a comma or 'the' between them."""
+    gap = a.doc[min(a.end, b.end): max(a.start, b.start)]
+    return len(gap) <= 2 and all(t.text in (",", "the", "The", "’s", "'s") for t in gap)
 
 
 def _org_of(role_span, orgs, token):

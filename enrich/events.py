@@ -246,6 +246,7 @@ def _is_byline(span):
         or "\n" in doc[span.end - 1].text_with_ws or span.end < len(doc) and doc[span.end].is_space)
 
 
+WEAK_TRIGGERS = {"start", "confirm"}
 APPOINTER_VERBS = {"appoint", "name", "confirm", "select", "hire", "recruit", "choose"}
 
 
@@ -254,7 +255,7 @@ def _pick_person(token, people):
     appointed them ('X was appointed by Y', 'Y appointed X'), never a byline; else the nearest person."""
     people = [p for p in people if not _is_byline(p[0])]
     if not people:
-        return None, None
+        return None, None, None
     active_appointer = token.lemma_.lower() in APPOINTER_VERBS and not any(
         c.dep_ == "auxpass" for c in token.children)
     ranked = []
@@ -277,9 +278,9 @@ def _pick_person(token, people):
             continue
         ranked.append((score, distance, span, ref))
     if not ranked:
-        return None, None
-    _, _, span, ref = min(ranked, key=lambda r: (r[0], r[1]))
-    return span, ref
+        return None, None, None
+    score, _, span, ref = min(ranked, key=lambda r: (r[0], r[1]))
+    return span, ref, score
 
 
 def _person_event(event_type, token, sent, published, people, orgs, roles):
@@ -306,8 +307,15 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     if not people:
         return None
     orgs = [(span, ref) for span, ref in orgs if _is_real_org(ref)]
-    person_span, person = _pick_person(token, people)
+    person_span, person, link = _pick_person(token, people)
     if person is None:
+        return None
+    # Words that are only sometimes about jobs ("confirmed the CQC would ...", "due to start on 1 April")
+    # count only when the person is their subject or object.
+    if lemma in WEAK_TRIGGERS and link > 1:
+        return None
+    if lemma == "confirm" and not (any(c.dep_ == "auxpass" for c in token.children)
+                                   or re.search(r"\bconfirm\w*\s+(?:\w+\s+){0,4}as\b", text, re.I)):
         return None
     # a role written next to someone else ("Mike Richards, Chair of CQC, said") is theirs, not this person's
     roles = [r for r in roles if not any(ref != person and _adjacent(r, span) for span, ref in people)]

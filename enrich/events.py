@@ -64,13 +64,16 @@ def _is_negated(token):
     return any(c.dep_ == "neg" for t in heads for c in t.children)
 
 
+REPORTED = re.compile(r"\b(said|says|announced|confirmed|told|stated|revealed)\b", re.I)
+
+
 def _is_hypothetical(token, sent):
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    if aux & HYPOTHETICAL:
-        return True
+    before = sent.doc.text[sent.start_char: token.idx]
+    if aux & HYPOTHETICAL and not (aux & HYPOTHETICAL == {"would"} and REPORTED.search(before)):
+        return True  # "could be delayed"; but "DHSC said the CQC would be facing a review" is reported fact
     if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in token.children):
         return True
-    before = sent.doc.text[sent.start_char: token.idx]
     return bool(HEDGES.search(before[-60:]))
 
 
@@ -452,6 +455,9 @@ def _review_noun(sent, token):
     """The review/report noun nearest the trigger, with the phrase it heads ('an inquiry into maternity care
     at Leeds Teaching Hospitals')."""
     nouns = [t for t in sent if t.lemma_.lower() in REVIEW_WORDS and t.pos_ in ("NOUN", "PROPN")]
+    # "brought back X to review the framework": the verb names the review
+    nouns = nouns or [t for t in sent if t.lemma_.lower() in ("review", "investigate", "examine")
+                      and t.pos_ == "VERB" and t.i > 0 and sent.doc[t.i - 1].lower_ == "to"]
     if not nouns:
         return None, None
     noun = min(nouns, key=lambda t: abs(t.i - token.i))

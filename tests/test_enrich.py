@@ -182,3 +182,14 @@ def test_problems_and_ordinary_reports_are_not_events(db, sentence):
     add(db, "https://a.example/x", sentence)
     enrich(db)
     assert events(db) == []
+
+
+def test_reported_would_is_fact_and_to_review_names_the_review(db):
+    add(db, "https://a.example/w", "Earlier this month, DHSC said the regulator would be facing a review into "
+        "its effectiveness, led by Dr Penny Dash.", published="2024-05-28")
+    add(db, "https://b.example/r", "The government has brought back Professor Sir Mike Richards to review the "
+        "assessment framework in 2024.")
+    enrich(db)
+    commissioned = {e["date"]: participants(db, e["id"]) for e in events(db, "review_commissioned")}
+    assert "Dash review" in commissioned["2024-05"]
+    assert "Richards review" in commissioned["2024"]

@@ -261,24 +261,31 @@ def _pick_person(token, people):
         return None, None, None
     active_appointer = token.lemma_.lower() in APPOINTER_VERBS and not any(
         c.dep_ == "auxpass" for c in token.children)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
     ranked = []
     for span, ref in people:
-        dep = _path_to(token, span)
-        agent = dep == "agent" or (span.start > 0 and span.doc[span.start - 1].lower_ == "by")
-        if active_appointer and dep == "nsubj":
+        root = span.root
+        while root.dep_ in ("compound", "appos", "conj") and root.head.i != root.i and root.head.i != token.i:
+            root = root.head
+        direct = root.dep_ if root.head.i == token.i else None
+        # "X leaves NHS Providers to take over the regulator": X is the subject of "take over" too
+        if direct is None and not own_subject and token.dep_ in ("xcomp", "advcl", "conj") \
+                and root.head.i == token.head.i and root.dep_ in ("nsubj", "nsubjpass"):
+            direct = root.dep_
+        below = _path_to(token, span) is not None
+        agent = direct == "agent" or (span.start > 0 and span.doc[span.start - 1].lower_ == "by")
+        if active_appointer and direct == "nsubj":
             agent = True  # "the health secretary appointed X": the subject appoints
         modified = token.head.i == span.root.i and token.dep_ in ("acl", "relcl")  # "X, appointed in 2013"
         distance = min(abs(span.start - token.i), abs(span.end - 1 - token.i))
-        if modified and not agent:
-            score = 0
-        elif dep in ("nsubjpass", "dobj", "nsubj", "attr", "appos", "poss") and not agent:
-            score = 0
-        elif dep and not agent:
-            score = 1
-        elif not agent:
-            score = 2 if distance <= 3 else 3  # no syntactic link: the nearest, as a last resort
-        else:
+        if agent:
             continue
+        if modified or direct in ("nsubjpass", "dobj", "nsubj", "attr", "appos", "poss", "oprd"):
+            score = 0
+        elif below:
+            score = 1
+        else:
+            score = 2 if distance <= 3 else 3  # no syntactic link: the nearest, as a last resort
         ranked.append((score, distance, span, ref))
     if not ranked:
         return None, None, None

@@ -26,14 +26,14 @@ TRIGGERS = {
     "review_published": {"publish", "publication", "release", "set", "issue", "unveil", "present", "find",
                          "conclude", "reveal", "highlight", "pinpoint", "recommend", "criticise", "criticize",
                          "echo", "lay", "show", "warn", "describe", "identify", "confirm", "say", "state", "note",
-                         "summarise", "blame", "uncover", "expose"},
+                         "summarise", "blame", "uncover", "expose", "bare"},
     "abolition": {"abolish", "abolition", "scrap", "merge", "disband"},
 }
 # Phrases that state an event despite containing a negative ("will not go ahead", "no longer accepted").
 PAUSE_PHRASES = re.compile(r"\b(will not go ahead|won['’]t go ahead|no longer (?:be )?(?:review|assess|accept|"
                            r"carry)\w*|(?:will not|won['’]t) be accepted|stop(?:s|ped)? accepting|on hold)\b", re.I)
 DEPARTURE_PHRASES = re.compile(r"\b(not seek(?:ing)? re-?appointment|not stand(?:ing)? for re-?election)\b", re.I)
-HYPOTHETICAL = {"could", "might", "may", "should", "would"}
+HYPOTHETICAL = {"could", "might", "may", "should", "would", "can", "ca"}
 HEDGES = re.compile(r"\b(if|whether|unless|no plans? to|calls? for|called for|urg(?:e|ed|es)|propos(?:e|ed|al)|"
                     r"consider(?:s|ed|ing)?|rumou?r|speculat\w*|could|might|may)\b", re.I)
 LABELS = {
@@ -407,7 +407,7 @@ def _is_real_org(ref):
 PUBLISH_LEMMAS = {"publish", "publication", "release", "set", "issue", "unveil", "present"}
 FINDING_LEMMAS = {"find", "conclude", "reveal", "highlight", "pinpoint", "recommend", "criticise", "criticize",
                   "echo", "lay", "show", "warn", "describe", "identify", "confirm", "say", "state", "note",
-                  "summarise", "blame", "uncover", "expose", "call"}
+                  "summarise", "blame", "uncover", "expose", "call", "bare"}
 COMMISSION_LEMMAS = {"commission", "launch", "order", "ask", "announce", "establish", "lead", "bring", "appoint",
                      "instigate", "begin", "start", "face"}
 GENERIC_REVIEW = re.compile(r"^(?:the|this|that|her|his|its|their|a|an|our)?\s*(?:(?:full|final|interim|"
@@ -453,6 +453,8 @@ def _refers_to_default(phrase, sent):
     its own, so it is the document's review."""
     if GENERIC_REVIEW.match(phrase):
         return True
+    if re.search(r"\b(report|review|inquiry|investigation) into\b", phrase, re.I):
+        return False  # it says what it is into: its own subject, not the document's review
     span_tokens = [t for t in sent if t.text in phrase.split()]
     names = [t for t in span_tokens if t.pos_ == "PROPN" and t.text not in ("CQC", "DHSC", "NHS", "England")]
     return not names
@@ -492,7 +494,11 @@ def _review_event(event_type, token, sent, published, people, reviews):
             return None
         if lemma == "set" and not any(c.lower_ == "out" for c in token.children):
             return None
-        if lemma in FINDING_LEMMAS:
+        if lemma == "bare":
+            # "a report into X lays bare ...": the small model often misparses the idiom
+            if token.i == 0 or sent.doc[token.i - 1].lemma_.lower() != "lay" or noun is None or noun.i > token.i:
+                return None
+        elif lemma in FINDING_LEMMAS:
             # a finding verb states a published review only when the review is what finds
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             review_subject = any(t.lemma_.lower() in REVIEW_WORDS or t.ent_type_ == "REVIEW"
@@ -531,7 +537,7 @@ def _review_event(event_type, token, sent, published, people, reviews):
         if "patient safety" in lower and "Patient safety landscape review" in leads.values():
             review_name = "Patient safety landscape review"
     elif phrase and (sent.doc.user_data.get("last_review") or sent.doc.user_data.get("default_review")) \
-            and _refers_to_default(phrase, sent):
+            and noun.tag_ != "NNS" and _refers_to_default(phrase, sent):
         review_name = sent.doc.user_data.get("last_review") or sent.doc.user_data["default_review"]
     elif phrase and not GENERIC_REVIEW.match(phrase) and (
             noun.lemma_.lower() in ("review", "inquiry", "investigation") and re.search(r"\b(into|of|on)\b", phrase)

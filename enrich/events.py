@@ -179,7 +179,7 @@ def _build(event_type, token, sent, published, people, orgs, reviews, icss, role
     if event_type in ("appointment", "departure"):
         return _person_event(event_type, token, sent, published, people, orgs, roles)
     if event_type.startswith("review"):
-        return _review_event(event_type, token, sent, published, people, reviews)
+        return _each_review(event_type, token, sent, published, people, reviews)
     if event_type == "abolition":
         if _is_negated(token) or _is_hypothetical(token, sent) or not orgs:
             return None
@@ -478,6 +478,23 @@ def _review_noun(sent, token):
         right += 1
     phrase = sent.doc[left: right + 1].text.strip(" ,.;:")
     return noun, phrase
+
+
+def _each_review(event_type, token, sent, published, people, reviews):
+    """'the reports of Dame Penny Dash, Professor Sir Mike Richards and ...': one event per review named."""
+    leads = review_lead_index()
+    named = {}
+    for span, ref in reviews:
+        named.setdefault(ref.name, ([], []))[0].append((span, ref))
+    for span, ref in people:
+        name = leads.get(ref.name.split()[-1].lower())
+        if name:
+            named.setdefault(name, ([], []))[1].append((span, ref))
+    if len(named) < 2:
+        return _review_event(event_type, token, sent, published, people, reviews)
+    events = [_review_event(event_type, token, sent, published, its_people, its_reviews)
+              for its_reviews, its_people in named.values()]
+    return [e for e in events if e] or None
 
 
 def _review_event(event_type, token, sent, published, people, reviews):

@@ -131,6 +131,7 @@ def find_events(doc, published, entity_of):
     all_reviews = [(e, entity_of(e)) for e in doc.ents if e.label_ == "REVIEW"]
     doc.user_data["default_review"] = _default_review(doc, [(e, r) for e, r in all_reviews if r])
     doc.user_data["last_review"] = None
+    doc.user_data["last_person"] = None
     events = []
     for sent in doc.sents:
         ents = [(e, entity_of(e)) for e in sent.ents]
@@ -150,6 +151,9 @@ def find_events(doc, published, entity_of):
                     seen_types.add((event_type, token.i))
                     events.extend(candidate if isinstance(candidate, list) else [candidate])
         _note_review(sent, reviews, people)
+        named = [ref for span, ref in people if not _is_byline(span)]
+        if named:
+            doc.user_data["last_person"] = named[-1]
         if PAUSE_PHRASES.search(sent.text) and not any(e.type == "pause" and e.start == sent.start_char
                                                         for e in events):
             root = sent.root
@@ -315,7 +319,13 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     if _is_hypothetical(token, sent):
         return None
     if not people:
-        return None
+        # "since I joined CQC", "which he joined in February 2023": the person named last before
+        pronoun = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c.lower_ in ("he", "she", "i")), None)
+        antecedent = sent.doc.user_data.get("last_person")
+        if pronoun is None or antecedent is None:
+            return None
+        people = [(sent.doc[pronoun.i: pronoun.i + 1], antecedent)]
     orgs = [(span, ref) for span, ref in orgs if _is_real_org(ref)]
     person_span, person, link = _pick_person(token, people)
     if person is None:

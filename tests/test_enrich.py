@@ -193,3 +193,11 @@ def test_reported_would_is_fact_and_to_review_names_the_review(db):
     commissioned = {e["date"]: participants(db, e["id"]) for e in events(db, "review_commissioned")}
     assert "Dash review" in commissioned["2024-05"]
     assert "Richards review" in commissioned["2024"]
+
+
+def test_he_or_she_refers_to_the_person_named_before(db):
+    add(db, "https://a.example/h", "Jane Sample spoke to staff on Monday. She joined the Care Quality Commission "
+        "as chief executive in February 2023.")
+    enrich(db)
+    (event,) = events(db, "appointment")
+    assert event["date"] == "2023-02" and "Jane Sample" in participants(db, event["id"])

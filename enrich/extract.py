@@ -9,7 +9,7 @@ from . import vocab
 from .dates import find_dates, parse_iso
 from .events import find_events
 from .money import describe, find_money
-from .nlp import clean_person_name, looks_like_name
+from .nlp import TITLES, clean_person_name, looks_like_name
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class PeopleResolver:
         cleaned = [clean_person_name(n) for n in names]
         self.full = sorted({n for n in cleaned if len(n.split()) >= 2}, key=len, reverse=True)
         self.known = [n for n in known_people if len(n.split()) >= 2]
+        self.count = {n: cleaned.count(n) for n in self.full}
 
     def resolve(self, text):
         name = clean_person_name(text)
@@ -75,6 +76,10 @@ class PeopleResolver:
                 return surname_matches.pop()
             if len(matches) == 1:
                 return matches.pop()
+            if matches and pool is self.full:  # "Ian" with Ian Trenholm and Ian Dilks: the one written most
+                ranked = sorted(matches, key=lambda full: self.count.get(full, 0), reverse=True)
+                if self.count.get(ranked[0], 0) > self.count.get(ranked[1], 0):
+                    return ranked[0]
         return name
 
 
@@ -84,6 +89,9 @@ def _entity_for(ent, people):
         name = people.resolve(ent.text)
         if not name or len(name) < 3 or not looks_like_name(name):
             return None
+        titled = ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in TITLES
+        if " " not in name and not titled and not re.match(r"(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Professor)\b", ent.text):
+            return None  # a lone capitalised word ("Kent", "Background") that no full name explains
         return EntityRef("PERSON", name)
     if label == "ICS":
         icb = next(i for i in vocab.icbs() if i.ons_code == ent.ent_id_)

@@ -201,3 +201,13 @@ def test_he_or_she_refers_to_the_person_named_before(db):
     enrich(db)
     (event,) = events(db, "appointment")
     assert event["date"] == "2023-02" and "Jane Sample" in participants(db, event["id"])
+
+
+def test_lone_words_are_not_people_and_first_names_find_their_person(db):
+    add(db, "https://a.example/n", "Ian Example, the chief executive, is leaving. Ian Example thanked staff. "
+        "Ian joined in 2018. Ian Other, the chair, paid tribute. Services in Kent were praised by Background.")
+    enrich(db)
+    mentioned = [r["name"] for r in db.query(
+        "select e.name from mentions m join entities e on e.id = m.entity_id where e.type = 'PERSON'")]
+    assert set(mentioned) <= {"Ian Example", "Ian Other"}
+    assert mentioned.count("Ian Example") == 3

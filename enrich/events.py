@@ -18,7 +18,7 @@ TRIGGERS = {
     "pause": {"pause", "delay", "postpone", "halt", "suspend", "defer", "shelve", "freeze"},
     "resume": {"resume", "restart", "recommence", "reinstate", "unpause", "reopen"},
     "appointment": {"appoint", "appointment", "name", "confirm", "become", "join", "succeed", "hire", "recruit",
-                    "select", "assume", "take", "start", "candidate"},
+                    "select", "assume", "take", "start", "candidate", "replace", "hold"},
     "departure": {"resign", "resignation", "step", "stand", "leave", "quit", "retire", "retirement", "depart",
                   "departure", "exit", "oust", "sack", "dismiss"},
     "review_commissioned": {"commission", "launch", "order", "ask", "announce", "establish", "lead", "bring",
@@ -280,6 +280,8 @@ def _pick_person(token, people):
         agent = direct == "agent" or (span.start > 0 and span.doc[span.start - 1].lower_ == "by")
         if active_appointer and direct == "nsubj":
             agent = True  # "the health secretary appointed X": the subject appoints
+        if token.lemma_.lower() in ("replace", "succeed") and direct == "dobj":
+            agent = True  # "he replaced X": X is the predecessor, not the appointee
         modified = token.head.i == span.root.i and token.dep_ in ("acl", "relcl")  # "X, appointed in 2013"
         distance = min(abs(span.start - token.i), abs(span.end - 1 - token.i))
         if agent:
@@ -305,6 +307,13 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         return None
     if event_type == "appointment" and lemma in ("take",) and not any(c.lower_ in ("over", "up") for c in token.children):
         return None
+    # "has held the position since 2017": the appointment is dated by "since"
+    if event_type == "appointment" and lemma == "hold" and not (
+            any(c.dep_ == "dobj" and c.lemma_.lower() in ("position", "role", "post", "job", "office")
+                for c in token.children) and re.search(r"\bsince\b", text, re.I)):
+        return None
+    if event_type == "appointment" and lemma == "replace" and _tense(token) not in ("past", None):
+        return None  # "will replace" is announced as an appointment elsewhere; "replaced" tells history
     if event_type == "appointment" and lemma == "name" and not re.search(r"\bnamed\s+(?:as\s+)?(?:the\s+)?"
                                                                            r"(?:new|its|as|interim|permanent|first)",
                                                                            text, re.I):
@@ -318,16 +327,18 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         return None
     if _is_hypothetical(token, sent):
         return None
-    if not people:
-        # "since I joined CQC", "which he joined in February 2023": the person named last before
-        pronoun = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
-                        and c.lower_ in ("he", "she", "i")), None)
-        antecedent = sent.doc.user_data.get("last_person")
-        if pronoun is None or antecedent is None:
-            return None
-        people = [(sent.doc[pronoun.i: pronoun.i + 1], antecedent)]
+    # "since I joined CQC", "which he joined in February 2023": the person named last before
+    pronoun = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and c.lower_ in ("he", "she", "i")), None)
+    antecedent = sent.doc.user_data.get("last_person") if pronoun is not None else None
+    if not people and antecedent is None:
+        return None
     orgs = [(span, ref) for span, ref in orgs if _is_real_org(ref)]
-    person_span, person, link = _pick_person(token, people)
+    person_span, person, link = _pick_person(token, people) if people else (None, None, None)
+    if pronoun is not None and (person is None or link >= 2):
+        if antecedent is None:
+            return None  # "he" is someone we cannot name; not the unrelated person nearby
+        person_span, person, link = sent.doc[pronoun.i: pronoun.i + 1], antecedent, 0
     if person is None:
         return None
     # Words that are only sometimes about jobs ("confirmed the CQC would ...", "due to start on 1 April")

@@ -335,7 +335,7 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         return None
     orgs = [(span, ref) for span, ref in orgs if _is_real_org(ref)]
     person_span, person, link = _pick_person(token, people) if people else (None, None, None)
-    if pronoun is not None and (person is None or link >= 2):
+    if pronoun is not None and (person is None or link >= 1):  # the pronoun is the subject
         if antecedent is None:
             return None  # "he" is someone we cannot name; not the unrelated person nearby
         person_span, person, link = sent.doc[pronoun.i: pronoun.i + 1], antecedent, 0

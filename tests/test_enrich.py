@@ -211,3 +211,13 @@ def test_lone_words_are_not_people_and_first_names_find_their_person(db):
         "select e.name from mentions m join entities e on e.id = m.entity_id where e.type = 'PERSON'")]
     assert set(mentioned) <= {"Ian Example", "Ian Other"}
     assert mentioned.count("Ian Example") == 3
+
+
+def test_held_since_and_replaced_give_the_appointment_and_the_predecessors_departure(db):
+    add(db, "https://a.example/h2", "Tom Example is the chief inspector of hospitals. He has held the position "
+        "since 2017, when he replaced Jane Sample.")
+    enrich(db)
+    got = {(e["type"], e["date"], tuple(participants(db, e["id"]))) for e in events(db)}
+    assert any(t == "appointment" and d == "2017" and "Tom Example" in p for t, d, p in got)
+    assert any(t == "departure" and d == "2017" and "Jane Sample" in p for t, d, p in got)
+    assert not any(t == "appointment" and "Jane Sample" in p for t, d, p in got)

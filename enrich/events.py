@@ -335,6 +335,12 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         return None
     orgs = [(span, ref) for span, ref in orgs if _is_real_org(ref)]
     person_span, person, link = _pick_person(token, people) if people else (None, None, None)
+    # "a report found it has left one in five services unrated": the trigger's subject is something
+    # else, so a person who is not its direct argument takes no part
+    other_subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PROPN"
+                          and c.lower_ not in ("he", "she", "i", "who")), None)
+    if other_subject is not None and person is not None and link >= 1 and pronoun is None:
+        return None
     if pronoun is not None and (person is None or link >= 1):  # the pronoun is the subject
         if antecedent is None:
             return None  # "he" is someone we cannot name; not the unrelated person nearby

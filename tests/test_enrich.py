@@ -221,3 +221,10 @@ def test_held_since_and_replaced_give_the_appointment_and_the_predecessors_depar
     assert any(t == "appointment" and d == "2017" and "Tom Example" in p for t, d, p in got)
     assert any(t == "departure" and d == "2017" and "Jane Sample" in p for t, d, p in got)
     assert not any(t == "appointment" and "Jane Sample" in p for t, d, p in got)
+
+
+def test_a_person_is_not_the_participant_when_the_trigger_has_another_subject(db):
+    add(db, "https://a.example/s", "The regulator was criticised by Health Secretary Wes Example after a report "
+        "found it had left many services without a rating.")
+    enrich(db)
+    assert events(db, "departure") == []

@@ -103,7 +103,20 @@ def _date_for(sent, trigger, published, tense, skip_boundaries=False):
         return None, None
     position = trigger.idx - sent.start_char
 
-    best = min(mentions, key=lambda m: m.start - position if m.start >= position else position - m.end)
+    def own_clause(m):
+        """Whether the date belongs to the trigger's clause, not another verb's ('leaving NHSP, which he
+        joined in February 2023')."""
+        token = next((t for t in sent if t.idx - sent.start_char >= m.start), None)
+        while token is not None and token.i != trigger.i:
+            if token.pos_ in ("VERB", "AUX") and token.i != trigger.i:
+                return False
+            if token.head.i == token.i:
+                return False
+            token = token.head
+        return token is not None
+
+    best = min(mentions, key=lambda m: (not own_clause(m),
+                                        m.start - position if m.start >= position else position - m.end))
     return best.value, best.text
 
 
@@ -330,7 +343,10 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     # "since I joined CQC", "which he joined in February 2023": the person named last before
     pronoun = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
                     and c.lower_ in ("he", "she", "i")), None)
-    antecedent = sent.doc.user_data.get("last_person") if pronoun is not None else None
+    antecedent = None
+    if pronoun is not None:  # the person named last before the pronoun, in this sentence or before it
+        earlier = [ref for span, ref in people if span.end <= pronoun.i and not _is_byline(span)]
+        antecedent = earlier[-1] if earlier else sent.doc.user_data.get("last_person")
     if not people and antecedent is None:
         return None
     orgs = [(span, ref) for span, ref in orgs if _is_real_org(ref)]

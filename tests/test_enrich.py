@@ -228,3 +228,11 @@ def test_a_person_is_not_the_participant_when_the_trigger_has_another_subject(db
         "found it had left many services without a rating.")
     enrich(db)
     assert events(db, "departure") == []
+
+
+def test_the_date_in_the_triggers_own_clause_wins(db):
+    add(db, "https://a.example/c", "Jane Sample, who joined NHS Providers in February 2023, said she is "
+        "leaving NHS Providers in June 2025.", published="2025-03-07")
+    enrich(db)
+    (departure,) = events(db, "departure")
+    assert departure["date"] == "2025-06"

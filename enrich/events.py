@@ -7,10 +7,13 @@ against the publication date. Consolidation across documents happens in the stor
 """
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.util import filter_spans
 
 from .dates import find_dates
+from .refs import EntityRef
+from .vocab import org_alias_index, reviews as known_reviews
 
 REVIEW_WORDS = {"review", "inquiry", "investigation", "probe", "audit", "examination", "report", "inquest"}
 
@@ -39,7 +42,7 @@ HEDGES = re.compile(r"\b(if|whether|unless|no plans? to|calls? for|called for|ur
 LABELS = {
     "pause": "Paused", "resume": "Resumed", "appointment": "Appointed", "departure": "Departure",
     "review_commissioned": "Review commissioned", "review_published": "Review published",
-    "abolition": "Abolition", "launch": "Launch",
+    "abolition": "Abolition",
 }
 PAUSABLE = re.compile(r"\b(ICSs?|ICBs?|integrated care systems?|assessments?|inspections?|registrations?|"
                       r"portal|programme|ratings?|reviews?|rollout|roll-out|consultation|work|applications?)\b", re.I)
@@ -170,7 +173,7 @@ def find_events(doc, published, entity_of):
         if PAUSE_PHRASES.search(sent.text) and not any(e.type == "pause" and e.start == sent.start_char
                                                         for e in events):
             root = sent.root
-            candidate = _pause(root, sent, published, icss, forced=True)
+            candidate = _pause(root, sent, published, icss)
             if candidate:
                 events.extend(candidate if isinstance(candidate, list) else [candidate])
     return _dedupe(events)
@@ -208,7 +211,7 @@ def _build(event_type, token, sent, published, people, orgs, reviews, icss, role
     return None
 
 
-def _pause(token, sent, published, icss, event_type="pause", forced=False):
+def _pause(token, sent, published, icss, event_type="pause"):
     text = sent.text
     subject_match = PAUSABLE.search(text)
     about_ics = sent.doc.user_data.get("about_ics")
@@ -430,7 +433,6 @@ def _person_candidate(event_type, person, role, org, date, date_text, sent):
     verb = {"appointment": "appointed", "departure": "leaves"}[event_type]
     summary = f"{person.name} {verb} {'as ' if event_type == 'appointment' else ''}{what}".strip()
     key = f"{event_type}:{_slug(person.name)}:{role_family(role)}:{_slug(org.name) if org else ''}"
-    from .extract import EntityRef
     participants = [(person, "person")] + ([(org, "organisation")] if org else []) + \
         ([(EntityRef("ROLE", role), "role")] if role else [])
     return EventCandidate(event_type, date, summary, key, sent.text.strip(), sent.start_char, sent.end_char,
@@ -443,7 +445,6 @@ ORG_WORD = re.compile(r"\b(NHS|Trust|Board|Commission|Council|Committee|Departme
 
 
 def _is_real_org(ref):
-    from .vocab import org_alias_index
     return ref.type == "ICS" or ref.name.lower() in org_alias_index() or bool(ORG_WORD.search(ref.name))
 
 
@@ -458,11 +459,11 @@ GENERIC_REVIEW = re.compile(r"^(?:the|this|that|her|his|its|their|a|an|our)?\s*(
                             r"(?:review|report|inquiry|investigation|findings)s?$", re.I)
 
 
+@lru_cache
 def review_lead_index():
     """surname -> review name, for reviews known by their lead ('the Dash review')."""
-    from .vocab import reviews
     index = {}
-    for review in reviews():
+    for review in known_reviews():
         index.setdefault(review["lead"].split()[-1].lower(), review["name"])
     return index
 
@@ -606,7 +607,6 @@ def _review_event(event_type, token, sent, published, people, reviews):
     else:
         return None
     if review_name:
-        from .extract import EntityRef
         participants.append((EntityRef("REVIEW", review_name), "review"))
     if lead:
         participants.append((lead, "lead"))

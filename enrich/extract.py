@@ -10,14 +10,7 @@ from .dates import find_dates, parse_iso
 from .events import find_events
 from .money import describe, find_money
 from .nlp import TITLES, clean_person_name, looks_like_name
-
-
-@dataclass(frozen=True)
-class EntityRef:
-    """An entity as extraction knows it: type and canonical name (ICS also its ONS code)."""
-    type: str
-    name: str
-    ons_code: str | None = None
+from .refs import EntityRef
 
 
 @dataclass
@@ -94,7 +87,7 @@ def _entity_for(ent, people):
             return None  # a lone capitalised word ("Kent", "Background") that no full name explains
         return EntityRef("PERSON", name)
     if label == "ICS":
-        icb = next(i for i in vocab.icbs() if i.ons_code == ent.ent_id_)
+        icb = vocab.icb_by_code()[ent.ent_id_]
         return EntityRef("ICS", icb.ics_name, icb.ons_code)
     if label == "REVIEW":
         return EntityRef("REVIEW", ent.ent_id_ or ent.text)

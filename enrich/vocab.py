@@ -30,6 +30,11 @@ def icbs():
             for r in rows]
 
 
+@lru_cache
+def icb_by_code():
+    return {icb.ons_code: icb for icb in icbs()}
+
+
 def icb_forms(icb):
     """The ways people write an ICS or ICB: 'NHS Dorset ICB', 'Dorset ICS', 'Dorset Integrated Care
     System', 'NHS Birmingham & Solihull Integrated Care Board' ..."""

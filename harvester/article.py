@@ -147,7 +147,7 @@ def _dates_and_author_from_lines(lines):
     return published, updated, author
 
 
-def parse_article(html, url=None):
+def parse_article(html):
     """Parse an article page. The text is the body only; title, dates and author come from metadata
     first (they are explicit) and from the visible lines second."""
     soup = BeautifulSoup(html, "lxml")

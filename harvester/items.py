@@ -31,7 +31,7 @@ def fetch_article(fetcher, source, url, **known):
         return NotModified(url)
     if "html" not in response.content_type and response.content_type not in ("", "text/plain"):
         raise FetchError(f"expected an HTML page at {url}, got {response.content_type}")
-    article = parse_article(response.text(), url=response.url)
+    article = parse_article(response.text())
     if not article.text.strip():
         raise FetchError(f"no article text found at {url}")
     return Document(

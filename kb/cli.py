@@ -5,7 +5,7 @@ import sys
 import click
 
 from . import __version__
-from .db import DatabaseError, open_or_fail
+from .db import DatabaseError, default_path, open_or_fail
 from .paths import SOURCES
 
 EXIT_SOURCES_FAILED = 1
@@ -14,7 +14,7 @@ EXIT_LOCKED = 75  # EX_TEMPFAIL: another harvest is running; cron will try again
 
 
 def db_option(command):
-    return click.option("--db", "db_path", default=lambda: os.environ.get("KB_DB", "kb.db"),
+    return click.option("--db", "db_path", default=default_path,
                         show_default="kb.db or $KB_DB", type=click.Path(dir_okay=False),
                         help="The knowledge base file.")(command)
 

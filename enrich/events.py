@@ -356,8 +356,11 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     person_span, person, link = _pick_person(token, people) if people else (None, None, None)
     # "a report found it has left one in five services unrated": the trigger's subject is something
     # else, so a person who is not its direct argument takes no part
-    other_subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PROPN"
-                          and c.lower_ not in ("he", "she", "i", "who")), None)
+    subject_of = token
+    if token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        subject_of = token.head  # "an NHS boss ... joins the watchdog and has been appointed": shared subject
+    other_subject = next((c for c in subject_of.children if c.dep_ in ("nsubj", "nsubjpass")
+                          and c.pos_ != "PROPN" and c.lower_ not in ("he", "she", "i", "who")), None)
     if other_subject is not None and person is not None and link >= 1 and pronoun is None:
         return None
     if pronoun is not None and (person is None or link >= 1):  # the pronoun is the subject
@@ -466,6 +469,12 @@ def review_lead_index():
     for review in known_reviews():
         index.setdefault(review["lead"].split()[-1].lower(), review["name"])
     return index
+
+
+@lru_cache
+def review_leads():
+    """review name -> the name of the person who leads it."""
+    return {review["name"]: review["lead"] for review in known_reviews() if review.get("lead")}
 
 
 def _default_review(doc, reviews):
@@ -608,6 +617,9 @@ def _review_event(event_type, token, sent, published, people, reviews):
         return None
     if review_name:
         participants.append((EntityRef("REVIEW", review_name), "review"))
+        known_lead = review_leads().get(review_name)
+        if lead is None and known_lead:
+            lead = EntityRef("PERSON", known_lead)  # 'the patient safety review' is still Dr Dash's
     if lead:
         participants.append((lead, "lead"))
     name = review_name or phrase

@@ -49,8 +49,15 @@ def org_patterns():
     return patterns
 
 
+def _written_forms(phrase):
+    """The ways a phrase appears in text: as listed, capitalised in a heading, with either apostrophe."""
+    forms = {phrase, phrase[:1].upper() + phrase[1:]}
+    return sorted(forms | {f.replace("'", "’") for f in forms})
+
+
 def review_patterns():
-    return [{"label": "REVIEW", "pattern": p, "id": r["name"]} for r in vocab.reviews() for p in r["patterns"]]
+    return [{"label": "REVIEW", "pattern": form, "id": r["name"]}
+            for r in vocab.reviews() for p in r["patterns"] for form in _written_forms(p)]
 
 
 def role_patterns():
@@ -154,8 +161,28 @@ class EntityFixer:
                     end += 1
                 ents.append(Span(doc, nxt.i, end, label="PERSON"))
                 taken.update(range(nxt.i, end))
+        ents = self._surnames(doc, ents)
         doc.ents = filter_spans(ents)
         return doc
+
+    @staticmethod
+    def _surnames(doc, ents):
+        """A surname on its own ('Hartley said:') is the person the document named in full, whether the
+        model missed it or called it a place or an organisation."""
+        surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) >= 2 and looks_like_name(e.text)}
+        if not surnames:
+            return ents
+        kept, taken = [], set()
+        for e in ents:
+            if len(e) == 1 and e.text in surnames and e.label_ in ("ORG", "GPE", "NORP", "LOC") and not e.ent_id_:
+                continue  # relabelled below
+            kept.append(e)
+            taken.update(range(e.start, e.end))
+        for token in doc:
+            if token.text in surnames and token.i not in taken and token.pos_ == "PROPN" \
+                    and not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("review", "report")):
+                kept.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+        return kept
 
 
 @lru_cache

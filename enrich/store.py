@@ -1,7 +1,13 @@
 """Writing one document's analysis into kb.db: entities shared across documents, events consolidated
 by key so that five reports of one event are one event with five sources."""
+from datetime import date as Date
+
 from kb.db import first
 from kb.documents import now_iso
+
+# Appointments and departures are often announced weeks before they take effect ("appointed in
+# October, joined in December"): reports of one person's move this close together are one event.
+PERSON_EVENT_WINDOW_DAYS = 92
 
 
 def entity_id(db, ref, alias=None):
@@ -54,21 +60,42 @@ def keys_agree(a, b):
     return len(a) == len(b) and all(not x or not y or x.startswith(y) or y.startswith(x) for x, y in zip(a, b))
 
 
-def find_event(db, key, date, undated_report=False):
+def _first_day(value):
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return Date(parts[0], parts[1], parts[2])
+
+
+def near(a, b, days=PERSON_EVENT_WINDOW_DAYS):
+    """Dates at most `days` apart (each read as its first day: '2024-10' is 1 October)."""
+    try:
+        return abs((_first_day(a) - _first_day(b)).days) <= days
+    except (ValueError, TypeError):
+        return False
+
+
+def find_event(db, key, date, undated_report=False, document_id=None):
     """The stored event for the same real-world event: keys agree and dates are compatible.
-    A report that gives no date of its own (its date is its publication day) joins the latest agreeing
-    event that happened by then. Reports that agree on who and what but not on when stay separate
-    events (key@date)."""
+    Events this document already reports come first ('he will take up the role in May' is the
+    appointment the same bulletin announced). A report that gives no date of its own (its date is its
+    publication day) joins the latest agreeing event that happened by then. A person's appointment or
+    departure joins one dated within a few months. Otherwise reports that agree on who and what but not
+    on when stay separate events (key@date)."""
     kind, _, rest = key.partition(":")
     subject = rest.split(":")[0]
     prefix = f"{kind}:{subject}".replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    rows = [row for row in db.query("select id, date, key from events where key like ? escape '\\' order by id",
-                                    [prefix + "%"]) if keys_agree(row["key"], key)]
+    rows = [row for row in db.query(
+        "select id, date, key, exists(select 1 from event_sources s where s.event_id = events.id "
+        "and s.document_id = ?) as same_document from events where key like ? escape '\\' order by id",
+        [document_id, prefix + "%"]) if keys_agree(row["key"], key)]
+    rows.sort(key=lambda row: not row["same_document"])
     if undated_report and date:
         earlier = [row for row in rows if row["date"] and row["date"] <= date]
         if earlier:
-            return max(earlier, key=lambda row: row["date"])
-    return next((row for row in rows if compatible(row["date"], date)), None)
+            return max(earlier, key=lambda row: (row["same_document"], row["date"]))
+    match = next((row for row in rows if compatible(row["date"], date)), None)
+    if match is None and kind in ("appointment", "departure") and date:
+        match = next((row for row in rows if row["date"] and near(row["date"], date)), None)
+    return match
 
 
 def _better_date(old, new):
@@ -93,7 +120,7 @@ def store_analysis(db, document, analysis):
         pk="id")
     for event in analysis.events:
         undated_report = event.date_text is None
-        row = find_event(db, event.key, event.date, undated_report)
+        row = find_event(db, event.key, event.date, undated_report, doc_id)
         if row is None:
             key, n = event.key, 1
             while first(db, "select 1 from events where key = ?", [key]):  # same who/what, another when

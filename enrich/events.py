@@ -270,6 +270,7 @@ def _is_byline(span):
 
 
 WEAK_TRIGGERS = {"start", "confirm"}
+ENDING_VERBS = {"end", "expire", "conclude", "finish", "lapse", "run"}
 APPOINTER_VERBS = {"appoint", "name", "confirm", "select", "hire", "recruit", "choose"}
 
 
@@ -339,6 +340,8 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         return None
     if event_type == "departure" and lemma in ("leave", "exit") and not (roles or orgs):
         return None
+    if event_type == "appointment" and lemma == "appointment" and token.head.lemma_.lower() in ENDING_VERBS:
+        return None  # "once his appointment ends": the end of a term, not an appointment
     if _is_negated(token) and not DEPARTURE_PHRASES.search(text):
         return None
     if _is_hypothetical(token, sent):
@@ -378,6 +381,8 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         return None
     # a role written next to someone else ("Mike Richards, Chair of CQC, said") is theirs, not this person's
     roles = [r for r in roles if not any(ref != person and _adjacent(r, span) for span, ref in people)]
+    if event_type == "appointment":
+        roles, orgs = _new_post(token, sent, roles, orgs)
     role_span = min(roles, key=lambda r: abs(r.start - token.i)) if roles else None
     role = role_span.text.lower() if role_span is not None else None
     org = _org_of(role_span, orgs, token)
@@ -410,6 +415,39 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     return events
 
 
+PAST_POST = {"current", "currently", "former", "outgoing", "previous", "previously", "ex", "then", "departing"}
+LEAVING_LEMMAS = {"leave", "step", "stand", "quit", "resign", "depart", "exit"}
+
+
+def _new_post(token, sent, roles, orgs):
+    """Roles and organisations of the post an appointment is to, leaving out the one the person holds now
+    or held before ('X, current chief executive of NHS Providers, has been confirmed as CEO of CQC';
+    'X leaves NHS Providers to take over the regulator')."""
+    doc = sent.doc
+    own = {t.i for t in token.subtree}
+    leaving = set()
+    for t in sent:
+        if t.lemma_.lower() in LEAVING_LEMMAS and t.i != token.i and t.pos_ == "VERB" and token.i in {
+                x.i for x in t.subtree}:
+            leaving |= {x.i for x in t.subtree} - own
+    past = [r for r in roles if any(doc[i].lower_ in PAST_POST for i in range(max(sent.start, r.start - 2), r.start))
+            or r.start in leaving]
+    if not past and not leaving:
+        return roles, orgs
+    past_orgs = [(span, ref) for span, ref in orgs if span.start in leaving or any(
+        _belongs(r, span) for r in past)]
+    past_refs = {ref for _, ref in past_orgs}  # 'NHS Providers (NHSP)': both names go
+    return [r for r in roles if r not in past], [o for o in orgs if o[1] not in past_refs]
+
+
+def _belongs(role_span, org_span):
+    """'chief executive of NHS Providers', 'NHS Providers chief executive', 'NHS Providers' chief'."""
+    doc = role_span.doc
+    gap = doc[role_span.end: org_span.start]
+    return 0 < len(gap) <= 2 and gap[0].lower_ in ("of", "at", "for") or org_span.end == role_span.start \
+        or org_span.end + 1 == role_span.start and doc[org_span.end].text in ("'s", "’s")
+
+
 def _adjacent(a, b):
     """Spans side by side, at most a comma or 'the' between them."""
     gap = a.doc[min(a.end, b.end): max(a.start, b.start)]
@@ -422,11 +460,8 @@ def _org_of(role_span, orgs, token):
     if not orgs:
         return None
     if role_span is not None:
-        doc = role_span.doc
         for span, ref in orgs:
-            gap = doc[role_span.end: span.start]
-            if 0 < len(gap) <= 2 and gap[0].lower_ in ("of", "at", "for") or span.end == role_span.start \
-                    or span.end + 1 == role_span.start and doc[span.end].text in ("'s", "’s"):
+            if _belongs(role_span, span):
                 return ref
     return min(orgs, key=lambda o: abs(o[0].start - token.i))[1]
 

@@ -133,7 +133,13 @@ def store_analysis(db, document, analysis):
         else:
             event_id = row["id"]
             if not undated_report:
-                db["events"].update(event_id, {"date": _better_date(row["date"], event.date)})
+                stated = first(db, "select 1 from event_sources where event_id = ? and date_text is not null",
+                               [event_id])
+                # a date a report states beats one guessed from publication days
+                dateline = event.date == (document["published"] or "")[:len(event.date or "")]
+                keep = stated or dateline or compatible(row["date"], event.date)
+                new_date = _better_date(row["date"], event.date) if keep else event.date
+                db["events"].update(event_id, {"date": new_date})
         db["event_sources"].insert({"event_id": event_id, "document_id": doc_id, "sentence": event.sentence,
                                     "start": event.start, "end": event.end, "date_text": event.date_text},
                                    ignore=True)

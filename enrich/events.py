@@ -118,9 +118,28 @@ def _date_for(sent, trigger, published, tense, skip_boundaries=False):
             token = token.head
         return token is not None
 
+    def in_relative_clause(m):
+        """'leaving NHSP, which he joined in February 2023': the date tells when something else happened."""
+        token = next((t for t in sent if t.idx - sent.start_char >= m.start), None)
+        while token is not None and token.head.i != token.i and token.i != trigger.i:
+            if token.dep_ in ("relcl", "acl") and trigger.i not in {t.i for t in token.subtree}:
+                return True
+            token = token.head
+        return False
+
+    mentions = [m for m in mentions if not in_relative_clause(m)]
+    if _is_ending(trigger):
+        mentions = [m for m in mentions if not re.search(r"\bsince\s+$", sent.text[:m.start], re.I)]
+    if not mentions:
+        return None, None
     best = min(mentions, key=lambda m: (not own_clause(m),
                                         m.start - position if m.start >= position else position - m.end))
     return best.value, best.text
+
+
+def _is_ending(trigger):
+    """'has been in the role since 2017, and will retire': a since-date starts a period, it does not end it."""
+    return trigger.lemma_.lower() in TRIGGERS["departure"] | TRIGGERS["pause"]
 
 
 def _fallback_date(published, tense):

@@ -44,6 +44,8 @@ LABELS = {
     "review_commissioned": "Review commissioned", "review_published": "Review published",
     "abolition": "Abolition",
 }
+PROBLEM_NOUNS = {"issue", "problem", "failure", "difficulty", "challenge", "backlog", "shortage", "pressure",
+                 "strike", "concern", "delay", "error", "fault", "outage", "bug", "glitch"}
 PAUSABLE = re.compile(r"\b(ICSs?|ICBs?|integrated care systems?|assessments?|inspections?|registrations?|"
                       r"portal|programme|ratings?|reviews?|rollout|roll-out|consultation|work|applications?)\b", re.I)
 
@@ -211,6 +213,8 @@ def _build(event_type, token, sent, published, people, orgs, reviews, icss, role
     if event_type == "pause" or event_type == "resume":
         if _is_negated(token) or _is_hypothetical(token, sent):
             return None
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in PROBLEM_NOUNS for c in token.children):
+            return None  # "the issues have delayed the assessments": a consequence, not a decision
         if token.pos_ == "NOUN" and (token.tag_ == "NNS" or not re.search(
                 r"\b(announc|confirm|decid|agree|further|another|latest|new)\w*", sent.text, re.I)):
             return None  # "delays in registration" describe a problem, not a decision to pause
@@ -289,6 +293,7 @@ def _is_byline(span):
 
 
 WEAK_TRIGGERS = {"start", "confirm"}
+UMBRELLA_ORGS = {"NHS", "civil service", "health service"}
 ENDING_VERBS = {"end", "expire", "conclude", "finish", "lapse", "run"}
 APPOINTER_VERBS = {"appoint", "name", "confirm", "select", "hire", "recruit", "choose"}
 
@@ -318,7 +323,9 @@ def _pick_person(token, people):
             agent = True  # "the health secretary appointed X": the subject appoints
         if token.lemma_.lower() in ("replace", "succeed") and direct == "dobj":
             agent = True  # "he replaced X": X is the predecessor, not the appointee
-        modified = token.head.i == span.root.i and token.dep_ in ("acl", "relcl")  # "X, appointed in 2013"
+        # "X, appointed in 2013"; "former director X who was appointed": the clause modifies the person
+        modified = token.dep_ in ("acl", "relcl") and (
+            token.head.i == span.root.i or span.root.dep_ == "appos" and span.root.head.i == token.head.i)
         distance = min(abs(span.start - token.i), abs(span.end - 1 - token.i))
         if agent:
             continue
@@ -405,6 +412,9 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     role_span = min(roles, key=lambda r: abs(r.start - token.i)) if roles else None
     role = role_span.text.lower() if role_span is not None else None
     org = _org_of(role_span, orgs, token)
+    if event_type == "appointment" and role is None and org is not None and org.name in UMBRELLA_ORGS:
+        if lemma in ("join", "start"):
+            return None  # "first joined the NHS in 1973": a career, not an appointment to a post
     tense = _tense(token)
     date, date_text = _date_for(sent, token, published, tense)
     date = date or _fallback_date(published, tense)

@@ -2,7 +2,7 @@
 
 Each expression gets the precision the text supports: '26 March 2025' -> 2025-03-26, 'March 2025' ->
 2025-03, 'in 2018' -> 2018, 'last month' (published 2025-04-03) -> 2025-03, 'today (26 March)' ->
-2025-03-26. Without a publication date, relative expressions resolve to nothing.
+2025-03-26, 'on Monday' (published Wednesday 9 July 2025) -> 2025-07-07. Without a publication date, relative expressions resolve to nothing.
 """
 import re
 from dataclasses import dataclass
@@ -34,6 +34,8 @@ PATTERNS = [
     # relative
     ("end_fy", r"\bend of (?:this|the) financial year\b"),
     ("rel_day", r"\b(?P<word>today|yesterday|tomorrow)\b"),
+    ("weekday", r"\b(?:(?P<which>last|next|this)\s+|on\s+)(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
+                r"Saturday|Sunday)\b(?!\s+\d|,?\s+(?:\d|" + MONTH + r"))"),
     ("rel_week", r"\b(?P<which>last|next|this)\s+week\b"),
     ("rel_month", r"\b(?P<which>last|next|this)\s+month\b|\b(?:earlier|later)\s+(?P<which2>this)\s+month\b"),
     ("rel_year", r"\b(?P<which>last|next|this)\s+year\b|\b(?:earlier|later)\s+(?P<which2>this)\s+year\b"),
@@ -72,6 +74,21 @@ def _ymd(year, month=None, day=None):
     if month:
         return f"{year:04d}-{month:02d}"
     return f"{year:04d}"
+
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def _weekday(published, weekday, which, tense):
+    """'on Monday' in a past-tense report is the latest Monday up to the publication day; in a future one
+    (or 'next Monday') the first one from it on. 'last Monday' is always before it."""
+    back = (published.weekday() - weekday) % 7
+    if which == "last":
+        return (published - timedelta(days=back or 7)).isoformat()
+    if which == "next" or tense == "future":
+        return (published + timedelta(days=(weekday - published.weekday()) % 7 or (7 if which == "next" else 0))
+                ).isoformat()
+    return (published - timedelta(days=back)).isoformat()
 
 
 def _month_shift(d, months):
@@ -150,6 +167,9 @@ def _resolve(kind, m, published, tense):
     if kind == "rel_day":
         shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["word"].lower()]
         return make((published + timedelta(days=shift)).isoformat(), True)
+    if kind == "weekday":
+        return make(_weekday(published, WEEKDAYS.index(g["weekday"].lower()), (g["which"] or "").lower(), tense),
+                    True)
     which = (g.get("which") or g.get("which2") or "").lower()
     step = {"last": -1, "this": 0, "next": 1}[which]
     if kind == "rel_week":

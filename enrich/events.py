@@ -405,8 +405,10 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     if lemma == "confirm" and not (any(c.dep_ == "auxpass" for c in token.children)
                                    or re.search(r"\bconfirm\w*\s+(?:\w+\s+){0,4}as\b", text, re.I)):
         return None
-    # a role written next to someone else ("Mike Richards, Chair of CQC, said") is theirs, not this person's
-    roles = [r for r in roles if not any(ref != person and _adjacent(r, span) for span, ref in people)]
+    # a role written next to someone else ("Mike Richards, Chair of CQC, said") or in a clause about
+    # someone else ("Kate Terroni became interim chief executive when Mr Trenholm left") is not this person's
+    others = [span for span, ref in people if ref != person]
+    roles = [r for r in roles if not any(_adjacent(r, span) or _in_clause_of(r, span, token) for span in others)]
     if event_type == "appointment":
         roles, orgs = _new_post(token, sent, roles, orgs)
     role_span = min(roles, key=lambda r: abs(r.start - token.i)) if roles else None
@@ -477,6 +479,17 @@ def _belongs(role_span, org_span):
         or org_span.end + 1 == role_span.start and doc[org_span.end].text in ("'s", "’s")
 
 
+def _in_clause_of(role_span, person_span, trigger):
+    """The role is the complement of a verb other than the trigger whose subject is `person_span`."""
+    verb = role_span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.i == trigger.i or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(person_span.start <= t.i < person_span.end
+                                                        for t in c.subtree) for c in verb.children)
+
+
 def _adjacent(a, b):
     """Spans side by side, at most a comma or 'the' between them."""
     gap = a.doc[min(a.end, b.end): max(a.start, b.start)]
@@ -495,10 +508,19 @@ def _org_of(role_span, orgs, token):
     return min(orgs, key=lambda o: abs(o[0].start - token.i))[1]
 
 
+def _person_summary(event_type, name, role, org):
+    """'Jane Sample appointed chief executive of CQC', 'Jane Sample joins CQC', 'Jane Sample leaves CQC'."""
+    if event_type == "appointment":
+        if role:
+            return f"{name} appointed {role}" + (f" of {org}" if org else "")
+        return f"{name} joins {org}" if org else f"{name} appointed to a new post"
+    if role:
+        return f"{name} leaves post as {role}" + (f" of {org}" if org else "")
+    return f"{name} leaves {org}" if org else f"{name} leaves post"
+
+
 def _person_candidate(event_type, person, role, org, date, date_text, sent):
-    what = " ".join(x for x in [role, f"of {org.name}" if org else None] if x) or "a new role"
-    verb = {"appointment": "appointed", "departure": "leaves"}[event_type]
-    summary = f"{person.name} {verb} {'as ' if event_type == 'appointment' else ''}{what}".strip()
+    summary = _person_summary(event_type, person.name, role, org.name if org else None)
     key = f"{event_type}:{_slug(person.name)}:{role_family(role)}:{_slug(org.name) if org else ''}"
     participants = [(person, "person")] + ([(org, "organisation")] if org else []) + \
         ([(EntityRef("ROLE", role), "role")] if role else [])

@@ -6,7 +6,7 @@ from kb.documents import now_iso
 from .extract import analyse
 from .nlp import PIPELINE_VERSION, load_nlp
 from .roles import rebuild_roles
-from .store import store_analysis
+from .store import consolidate, store_analysis
 
 
 @dataclass
@@ -52,5 +52,7 @@ def enrich(db, redo_all=False, batch_size=32, on_document=None):
             if on_document:
                 on_document(document)
     if report.enriched:
+        with write_transaction(db):
+            consolidate(db)
         rebuild_roles(db)
     return report

@@ -148,3 +148,41 @@ def store_analysis(db, document, analysis):
                                         ignore=True)
         if row is not None:
             _refresh_first_report(db, event_id)
+
+
+def consolidate(db):
+    """Fold events known only from reports that state no date of their own into the agreeing event that
+    happened before them, whatever order the documents were enriched in: 'became interim chief executive
+    when Mr Trenholm left', read in October, is the June departure. Pauses recur (paused again in May,
+    again in October), so an undated pause stays the news of its day. Returns how many events were folded."""
+    undated = [row for row in db.query(
+        "select id, date, key from events e where type not in ('pause', 'resume') and not exists ("
+        "select 1 from event_sources s where s.event_id = e.id and s.date_text is not null) order by id")]
+    folded = 0
+    for event in undated:
+        kind, _, rest = event["key"].partition(":")
+        prefix = f"{kind}:{rest.split(':')[0]}".replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        others = [row for row in db.query(
+            "select id, date, key from events where key like ? escape '\\' and id != ? and date is not null",
+            [prefix + "%", event["id"]]) if keys_agree(row["key"], event["key"])]
+        earlier = [row for row in others if not event["date"] or row["date"] <= event["date"]]
+        if not earlier:
+            continue
+        target = max(earlier, key=lambda row: (row["date"], -row["id"]))
+        _move_event(db, event["id"], target["id"])
+        folded += 1
+    return folded
+
+
+def _move_event(db, from_id, to_id):
+    """Give event `from_id`'s sources and participants to `to_id`, then delete it."""
+    db.execute("insert or ignore into event_sources (event_id, document_id, sentence, start, \"end\", date_text) "
+               "select ?, document_id, sentence, start, \"end\", date_text from event_sources where event_id = ?",
+               [to_id, from_id])
+    db.execute("insert or ignore into event_entities (event_id, entity_id, role) "
+               "select ?, entity_id, role from event_entities where event_id = ?", [to_id, from_id])
+    db.execute("delete from person_roles where start_event_id = ? or end_event_id = ?", [from_id, from_id])
+    db.execute("delete from event_sources where event_id = ?", [from_id])
+    db.execute("delete from event_entities where event_id = ?", [from_id])
+    db.execute("delete from events where id = ?", [from_id])
+    _refresh_first_report(db, to_id)

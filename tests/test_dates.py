@@ -20,6 +20,10 @@ PUBLISHED = date(2025, 3, 27)
     ("He joined the regulator in 2018.", "past", "2018"),
     ("She resigns at the end of this financial year.", "future", "2025-03"),
     ("It happened yesterday.", "past", "2025-03-26"),
+    ("On Monday the government published the review.", "past", "2025-03-24"),   # 27 March 2025 is a Thursday
+    ("On Thursday the board met.", "past", "2025-03-27"),
+    ("She will start on Tuesday.", "future", "2025-04-01"),
+    ("It closed last Thursday.", "past", "2025-03-20"),
 ])
 def test_dates_resolve_against_the_publication_date(text, tense, expected):
     found = find_dates(text, PUBLISHED, tense)

@@ -236,3 +236,97 @@ def test_the_date_in_the_triggers_own_clause_wins(db):
     enrich(db)
     (departure,) = events(db, "departure")
     assert departure["date"] == "2025-06"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ongoing issues have delayed the incorporation of new data into assessments.",
+    "Tom Example first joined the NHS in 1973, working as a nurse for many years.",
+    "Tom Example will take over from the current chair, Jane Sample, once her appointment ends.",
+])
+def test_consequences_careers_and_ending_terms_are_not_events(db, sentence):
+    add(db, "https://a.example/x", sentence)
+    enrich(db)
+    wrong = [e["summary"] for e in events(db) if e["type"] == "pause" or e["date"] == "1973"
+             or e["type"] == "appointment" and "Jane Sample" in participants(db, e["id"])]
+    assert wrong == []
+
+
+def test_the_post_someone_holds_now_or_leaves_is_not_their_new_one(db):
+    add(db, "https://a.example/1", "Sir Alan Example, current chief executive of NHS Providers, has been "
+        "confirmed as the new chief executive of the Care Quality Commission.")
+    add(db, "https://b.example/2", "Alan Example leaves NHS Providers in weeks to take over the Care Quality "
+        "Commission.")
+    enrich(db)
+    (appointment,) = events(db, "appointment")
+    assert "Care Quality Commission" in participants(db, appointment["id"])
+    assert "NHS Providers" not in participants(db, appointment["id"])
+
+
+def test_announced_and_started_months_apart_are_one_appointment_but_years_apart_are_two(db):
+    add(db, "https://a.example/1", "Jane Sample was appointed chief executive of the Care Quality Commission "
+        "in October 2024.", published="2024-10-10")
+    add(db, "https://b.example/2", "Jane Sample started as chief executive of the Care Quality Commission in "
+        "December 2024.", published="2025-01-10")
+    add(db, "https://c.example/3", "Jane Sample was appointed chief executive of the Care Quality Commission "
+        "in March 2019.", published="2019-03-10")
+    enrich(db)
+    assert sorted(e["date"] for e in events(db, "appointment")) == ["2019-03", "2024-10"]
+
+
+def test_a_later_undated_report_in_a_document_joins_that_documents_own_event(db):
+    add(db, "https://a.example/1", "Dr Jane Sample was appointed interim chief executive of the Care Quality "
+        "Commission in October 2025.", published="2025-10-23")
+    add(db, "https://b.example/2", "Dr Jane Sample has been appointed as Chief Inspector of Mental Health. "
+        "Dr Sample will take up her role at the CQC in May.", published=None)
+    enrich(db)
+    by_role = {e["summary"]: db["event_sources"].count_where("event_id = ?", [e["id"]])
+               for e in events(db, "appointment")}
+    assert by_role == {"Jane Sample appointed interim chief executive of Care Quality Commission": 1,
+                       "Jane Sample appointed chief inspector of mental health": 2}
+
+
+def test_history_told_without_a_date_joins_the_dated_event_whatever_the_order(db):
+    add(db, "https://a.example/late", "Kate Sample, the deputy chief executive, became interim chief executive "
+        "of the Care Quality Commission when Tom Example left.", published="2024-10-07")
+    add(db, "https://b.example/early", "Tom Example left the Care Quality Commission at the end of June 2024, "
+        "and Kate Sample became interim chief executive of the Care Quality Commission in July 2024.",
+        published="2024-07-02")
+    enrich(db)
+    (appointment,) = events(db, "appointment")
+    assert appointment["date"] == "2024-07"
+    assert db["event_sources"].count_where("event_id = ?", [appointment["id"]]) == 2
+    (departure,) = events(db, "departure")
+    assert departure["date"] == "2024-06" and "interim chief executive" not in participants(db, departure["id"])
+
+
+def test_dates_in_other_clauses_and_since_dates_do_not_date_the_event(db):
+    add(db, "https://a.example/1", "Jane Sample will now be leaving NHS Providers, which she joined in February "
+        "2023.", published="2025-03-07")
+    add(db, "https://b.example/2", "Tom Example, chief inspector of hospitals since 2017, will retire in March "
+        "next year.", published="2021-09-01")
+    enrich(db)
+    assert sorted(e["date"] for e in events(db, "departure")) == ["2022-03", "2025-03-07"]
+
+
+def test_a_relative_clause_on_a_named_post_holder_names_the_appointee(db):
+    add(db, "https://a.example/1", "Several posts are filled by interim staff, including former director Chris "
+        "Example who was recently appointed to cover the role of chief inspector of hospitals for Sean Other, "
+        "who was ill.")
+    enrich(db)
+    (appointment,) = events(db, "appointment")
+    assert "Chris Example" in participants(db, appointment["id"])
+    assert "Sean Other" not in participants(db, appointment["id"])
+
+
+def test_a_surname_alone_is_the_person_and_a_review_brings_its_lead(db):
+    add(db, "https://a.example/1", "Julian Sample has resigned as chief executive of the Care Quality Commission. "
+        "Commenting on his decision, Sample said it had been hard.", published="2025-07-09")
+    add(db, "https://b.example/2", "On Monday the government published the patient safety landscape review.",
+        published="2025-07-09")
+    enrich(db)
+    mentioned = [r["name"] for r in db.query("select e.name from mentions m join entities e on e.id = m.entity_id "
+                                             "where e.type = 'PERSON' and m.document_id = 1")]
+    assert mentioned == ["Julian Sample", "Julian Sample"]
+    (review,) = events(db, "review_published")
+    assert review["date"] == "2025-07-07"
+    assert {"Patient safety landscape review", "Penny Dash"} <= set(participants(db, review["id"]))

@@ -592,11 +592,23 @@ def _refers_to_default(phrase, sent):
     its own, so it is the document's review."""
     if GENERIC_REVIEW.match(phrase):
         return True
-    if re.search(r"\b(report|review|inquiry|investigation) into\b", phrase, re.I):
-        return False  # it says what it is into: its own subject, not the document's review
-    span_tokens = [t for t in sent if t.text in phrase.split()]
+    # "a government-commissioned review of the Care Quality Commission": a review of a regulator we know
+    # is the one the document is about; "an inquiry into maternity care at Leeds" has its own subject
+    bare = _without_org_names(phrase)
+    into = re.search(r"\b(?:report|review|inquiry|investigation)s? into\s+(.*)$", bare, re.I)
+    if into and re.sub(r"\b(the|its|their|our|and|’s|'s)\b|[\s,]", "", into.group(1)):
+        return False
+    span_tokens = [t for t in sent if t.text in bare.split()]
     names = [t for t in span_tokens if t.pos_ == "PROPN" and t.text not in ("CQC", "DHSC", "NHS", "England")]
     return not names
+
+
+def _without_org_names(phrase):
+    """The phrase with every known organisation name or alias taken out."""
+    for alias in sorted(org_alias_index(), key=len, reverse=True):
+        if len(alias) > 2:
+            phrase = re.sub(rf"\b{re.escape(alias)}\b", " ", phrase, flags=re.I)
+    return re.sub(r"\s+", " ", phrase).strip()
 
 
 def _review_noun(sent, token):

@@ -330,3 +330,13 @@ def test_a_surname_alone_is_the_person_and_a_review_brings_its_lead(db):
     (review,) = events(db, "review_published")
     assert review["date"] == "2025-07-07"
     assert {"Patient safety landscape review", "Penny Dash"} <= set(participants(db, review["id"]))
+
+
+def test_a_review_of_a_known_regulator_is_the_documents_review_but_an_inquiry_into_something_else_is_not(db):
+    add(db, "https://a.example/1", "Dr Penny Dash was asked to lead a review of the regulator in May 2024. "
+        "A government-commissioned review of the Care Quality Commission has concluded that it must be rebuilt. "
+        "An inquiry into maternity care at a hospital trust has found serious failings.", published="2024-10-15")
+    enrich(db)
+    published = {e["summary"]: participants(db, e["id"]) for e in events(db, "review_published")}
+    assert any("Dash review" in p for p in published.values())
+    assert not any("Dash review" in p for s, p in published.items() if "maternity" in s)

@@ -5,6 +5,7 @@ from kb.db import write_transaction
 from kb.documents import now_iso
 from .extract import analyse
 from .nlp import PIPELINE_VERSION, load_nlp
+from .links import rebuild_links
 from .roles import rebuild_roles
 from .store import consolidate, store_analysis
 
@@ -54,5 +55,6 @@ def enrich(db, redo_all=False, batch_size=32, on_document=None):
     if report.enriched:
         with write_transaction(db):
             consolidate(db)
+            rebuild_links(db)
         rebuild_roles(db)
     return report

@@ -31,10 +31,7 @@ def clear_document(db, document_id):
     db.execute("delete from event_sources where document_id = ?", [document_id])
     for event_id in affected:
         if not db.execute("select 1 from event_sources where event_id = ? limit 1", [event_id]).fetchone():
-            # person_roles is rebuilt after the run; its rows citing this event go now
-            db.execute("delete from person_roles where start_event_id = ? or end_event_id = ?", [event_id, event_id])
-            db.execute("delete from event_entities where event_id = ?", [event_id])
-            db.execute("delete from events where id = ?", [event_id])
+            _delete_event(db, event_id)
         else:
             _refresh_first_report(db, event_id)
 
@@ -181,8 +178,15 @@ def _move_event(db, from_id, to_id):
                [to_id, from_id])
     db.execute("insert or ignore into event_entities (event_id, entity_id, role) "
                "select ?, entity_id, role from event_entities where event_id = ?", [to_id, from_id])
-    db.execute("delete from person_roles where start_event_id = ? or end_event_id = ?", [from_id, from_id])
     db.execute("delete from event_sources where event_id = ?", [from_id])
-    db.execute("delete from event_entities where event_id = ?", [from_id])
-    db.execute("delete from events where id = ?", [from_id])
+    _delete_event(db, from_id)
     _refresh_first_report(db, to_id)
+
+
+def _delete_event(db, event_id):
+    """Delete an event that has no citation left. person_roles and entity_links are rebuilt after the run;
+    their rows citing this event go now."""
+    db.execute("delete from person_roles where start_event_id = ? or end_event_id = ?", [event_id, event_id])
+    db.execute("delete from entity_links where event_id = ?", [event_id])
+    db.execute("delete from event_entities where event_id = ?", [event_id])
+    db.execute("delete from events where id = ?", [event_id])

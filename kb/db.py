@@ -86,6 +86,12 @@ TABLES = {
         pk="id",
         foreign_keys=[("document_id", "documents", "id")],
     ),
+    "entity_links": dict(
+        columns={"entity_id": int, "related_id": int, "relation": str, "event_id": int},
+        pk=("entity_id", "related_id", "relation"),
+        foreign_keys=[("entity_id", "entities", "id"), ("related_id", "entities", "id"),
+                      ("event_id", "events", "id")],
+    ),
     "person_roles": dict(
         columns={
             "id": int, "person_id": int, "role": str, "organisation_id": int, "start": str, "end": str,

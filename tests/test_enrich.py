@@ -340,3 +340,15 @@ def test_a_review_of_a_known_regulator_is_the_documents_review_but_an_inquiry_in
     published = {e["summary"]: participants(db, e["id"]) for e in events(db, "review_published")}
     assert any("Dash review" in p for p in published.values())
     assert not any("Dash review" in p for s, p in published.items() if "maternity" in s)
+
+
+def test_reviews_are_linked_to_the_people_who_lead_them(db):
+    add(db, "https://a.example/1", "In May 2024, DHSC commissioned an independent review of the CQC, to be led "
+        "by Dr Penny Dash.")
+    enrich(db)
+    links = list(db.query("select r.name review, p.name lead, l.relation from entity_links l "
+                          "join entities r on r.id = l.entity_id join entities p on p.id = l.related_id"))
+    assert links == [{"review": "Dash review", "lead": "Penny Dash", "relation": "led by"}]
+    add(db, "https://a.example/1", "Nothing happened today.")
+    enrich(db)  # the only evidence went, and the link with it
+    assert db["entity_links"].count == 0

@@ -1,5 +1,5 @@
 """Sentences -> events: pauses, resumptions, appointments, departures, reviews commissioned and published,
-abolitions and launches.
+abolitions, launches and consultations.
 
 Each rule finds a trigger word, checks it is asserted (not negated, hypothetical or merely proposed),
 then collects participants from the sentence's entities and the date nearest the trigger, resolved
@@ -30,7 +30,9 @@ TRIGGERS = {
                          "conclude", "reveal", "highlight", "pinpoint", "recommend", "criticise", "criticize",
                          "echo", "lay", "show", "warn", "describe", "identify", "confirm", "say", "state", "note",
                          "summarise", "blame", "uncover", "expose", "bare"},
-    "abolition": {"abolish", "abolition", "scrap", "merge", "disband"},
+    "abolition": {"abolish", "abolition", "scrap", "disband"},
+    "consultation": {"launch", "open", "publish", "begin", "start", "unveil", "announce", "consult"},
+    "launch": {"launch", "unveil", "introduce", "roll"},
 }
 # Phrases that state an event despite containing a negative ("will not go ahead", "no longer accepted").
 PAUSE_PHRASES = re.compile(r"\b(will not go ahead|won['’]t go ahead|no longer (?:be )?(?:review|assess|accept|"
@@ -42,7 +44,7 @@ HEDGES = re.compile(r"\b(if|whether|unless|no plans? to|calls? for|called for|ur
 LABELS = {
     "pause": "Paused", "resume": "Resumed", "appointment": "Appointed", "departure": "Departure",
     "review_commissioned": "Review commissioned", "review_published": "Review published",
-    "abolition": "Abolition",
+    "abolition": "Abolition", "consultation": "Consultation", "launch": "Launched",
 }
 PROBLEM_NOUNS = {"issue", "problem", "failure", "difficulty", "challenge", "backlog", "shortage", "pressure",
                  "strike", "concern", "delay", "error", "fault", "outage", "bug", "glitch"}
@@ -223,6 +225,8 @@ def _build(event_type, token, sent, published, people, orgs, reviews, icss, role
         return _person_event(event_type, token, sent, published, people, orgs, roles)
     if event_type.startswith("review"):
         return _each_review(event_type, token, sent, published, people, reviews)
+    if event_type in ("consultation", "launch"):
+        return _launch(event_type, token, sent, published, orgs)
     if event_type == "abolition":
         if _is_negated(token) or _is_hypothetical(token, sent) or not orgs:
             return None
@@ -232,6 +236,61 @@ def _build(event_type, token, sent, published, people, orgs, reviews, icss, role
         return EventCandidate("abolition", date, f"Abolition of {org.name}", f"abolition:{_slug(org.name)}",
                               sent.text.strip(), sent.start_char, sent.end_char, date_text, [(org, "subject")])
     return None
+
+
+def _launched_thing(token):
+    """What a launch verb launches: its object ('launched a consultation on ...'), its passive subject ('the
+    portal was launched'), or the noun it describes ('the portal, launched in 2023')."""
+    if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head
+    return next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def _phrase(noun, limit=12):
+    """The noun phrase `noun` heads, without leading determiners or clauses describing it, at most `limit`
+    tokens: 'its new strategy, published in May' -> 'new strategy'."""
+    clause = {t.i for c in noun.children if c.dep_ in ("acl", "relcl", "punct") for t in c.subtree}
+    owner = {t.i for c in noun.children if c.dep_ in ("det", "poss") for t in c.subtree}  # "CQC’s", "its"
+    tokens = [t for t in noun.subtree if t.i not in clause | owner][:limit]
+    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("ADP", "CCONJ", "DET")):
+        tokens.pop()
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _launch(event_type, token, sent, published, orgs):
+    """'CQC has launched a consultation on how it rates providers'; 'the regulator launched its new
+    strategy in May'. Reviews launched are review_commissioned, not launches."""
+    if _is_negated(token) or _is_hypothetical(token, sent):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma == "roll" and not any(c.lower_ == "out" for c in token.children):
+        return None
+    if token.pos_ != "VERB":
+        return None
+    thing = _launched_thing(token)
+    if lemma == "consult":  # "will consult on the new framework"
+        thing = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "about")), None)
+    if thing is None:
+        return None
+    words = {t.lemma_.lower() for t in thing.subtree}
+    consultation = lemma == "consult" or thing.lemma_.lower() == "consultation"
+    if event_type == "consultation" and not consultation:
+        return None
+    if event_type == "launch" and (consultation or words & REVIEW_WORDS or thing.pos_ == "PRON"):
+        return None
+    phrase = _phrase(thing) if lemma != "consult" else "consultation " + _phrase(thing)
+    if len(phrase) < 4:
+        return None
+    org = min(orgs, key=lambda o: abs(o[0].start - token.i))[1] if orgs else None
+    tense = _tense(token)
+    date, date_text = _date_for(sent, token, published, tense)
+    date = date or _fallback_date(published, tense)
+    title = phrase[0].upper() + phrase[1:] if event_type == "consultation" else f"{LABELS[event_type]}: {phrase}"
+    summary = title + (f" ({org.name})" if org else "")
+    key = f"{event_type}:{_slug(org.name) if org else ''}:{_slug(phrase)[:60]}"
+    participants = [(org, "organisation")] if org else []
+    return EventCandidate(event_type, date, summary, key, sent.text.strip(), sent.start_char, sent.end_char,
+                          date_text, participants)
 
 
 def _pause(token, sent, published, icss, event_type="pause"):

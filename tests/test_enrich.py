@@ -74,6 +74,12 @@ def test_money_figures_are_stored_in_pounds(db):
      "review_commissioned", "2024-05", "Penny Dash"),
     ("The final report of the Dash review was published on 15 October 2024.", "review_published",
      "2024-10-15", None),
+    ("The Care Quality Commission has launched a consultation on how it rates providers.", "consultation",
+     "2025-03-27", "Care Quality Commission"),
+    ("The Care Quality Commission launched its new provider portal in July 2023.", "launch", "2023-07",
+     "Care Quality Commission"),
+    ("The government announced on 13 March 2025 that NHS England will be abolished.", "abolition", "2025-03-13",
+     "NHS England"),
 ])
 def test_each_event_type(db, sentence, type_, date, who):
     add(db, "https://a.example/event", sentence)
@@ -90,6 +96,7 @@ def test_each_event_type(db, sentence, type_, date, who):
     "The CQC has no plans to pause its assessments of integrated care systems.",
     "Assessments of integrated care systems could be delayed if the election is called.",
     "Jane Sample did not resign as chair of the Care Quality Commission.",
+    "The regulator could launch a new app next year.",
 ])
 def test_negated_and_hypothetical_statements_are_not_events(db, sentence):
     add(db, "https://a.example/neg", sentence)

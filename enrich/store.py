@@ -33,15 +33,43 @@ def clear_document(db, document_id):
         if not db.execute("select 1 from event_sources where event_id = ? limit 1", [event_id]).fetchone():
             _delete_event(db, event_id)
         else:
-            _refresh_first_report(db, event_id)
+            settle(db, event_id)
 
 
-def _refresh_first_report(db, event_id):
-    first = db.execute(
-        "select d.id, d.published from event_sources s join documents d on d.id = s.document_id "
-        "where s.event_id = ? order by coalesce(d.published, '9999'), d.id limit 1", [event_id]).fetchone()
-    if first:
-        db["events"].update(event_id, {"first_document_id": first[0], "first_reported": first[1]})
+def settle(db, event_id):
+    """An event's date, summary and first report, from all its reports and the same whatever order they
+    arrived in. First reported: the earliest report by publication day (then address). Date: the earliest
+    date stated to the month or better, refined by more precise compatible ones; a date that is only the
+    report's own publication day (a dateline, or none stated) counts only when no report states one.
+    Summary: the most informative (longest) one."""
+    reports = list(db.query(
+        "select s.date, s.summary, s.date_text, s.sentence, d.id, d.published from event_sources s "
+        "join documents d on d.id = s.document_id where s.event_id = ? "
+        "order by coalesce(d.published, '9999'), d.url, s.start", [event_id]))
+    if not reports:
+        return
+    stated = [r for r in reports if r["date"] and r["date_text"] and not _is_dateline(r)]
+    dates = [r["date"] for r in stated or [r for r in reports if r["date"]]]
+    # the earliest date stated to the month or day ('appointed in October', 'joined in December'), made
+    # more precise by the reports that agree with it ('on 14 October')
+    monthly = [d for d in dates if len(d) >= 7]
+    date = min(monthly or dates, default=None)
+    for other in sorted(dates):
+        date = _better_date(date, other)
+    update = {"first_document_id": reports[0]["id"], "first_reported": reports[0]["published"], "date": date}
+    summaries = [r["summary"] for r in reports if r["summary"]]
+    if summaries:
+        update["summary"] = max(summaries, key=lambda s: (len(s), s))
+    db["events"].update(event_id, update)
+
+
+def _is_dateline(report):
+    """The report's date is its own publication day written at the head of a line ('July 16, 2024' above
+    the story), not a date the text gives the event."""
+    if report["date"] != (report["published"] or "")[:10]:
+        return False
+    at = (report["sentence"] or "").find(report["date_text"])
+    return at == 0 or at > 0 and report["sentence"][at - 1] == "\n"
 
 
 def compatible(a, b):
@@ -129,22 +157,14 @@ def store_analysis(db, document, analysis):
             }).last_pk
         else:
             event_id = row["id"]
-            if not undated_report:
-                stated = first(db, "select 1 from event_sources where event_id = ? and date_text is not null",
-                               [event_id])
-                # a date a report states beats one guessed from publication days
-                dateline = event.date == (document["published"] or "")[:len(event.date or "")]
-                keep = stated or dateline or compatible(row["date"], event.date)
-                new_date = _better_date(row["date"], event.date) if keep else event.date
-                db["events"].update(event_id, {"date": new_date})
         db["event_sources"].insert({"event_id": event_id, "document_id": doc_id, "sentence": event.sentence,
-                                    "start": event.start, "end": event.end, "date_text": event.date_text},
-                                   ignore=True)
+                                    "start": event.start, "end": event.end, "date_text": event.date_text,
+                                    "date": event.date, "summary": event.summary}, ignore=True)
         for ref, role in event.participants:
             db["event_entities"].insert({"event_id": event_id, "entity_id": entity_id(db, ref), "role": role},
                                         ignore=True)
         if row is not None:
-            _refresh_first_report(db, event_id)
+            settle(db, event_id)
 
 
 def consolidate(db):
@@ -180,7 +200,7 @@ def _move_event(db, from_id, to_id):
                "select ?, entity_id, role from event_entities where event_id = ?", [to_id, from_id])
     db.execute("delete from event_sources where event_id = ?", [from_id])
     _delete_event(db, from_id)
-    _refresh_first_report(db, to_id)
+    settle(db, to_id)
 
 
 def _delete_event(db, event_id):

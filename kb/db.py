@@ -69,7 +69,8 @@ TABLES = {
         foreign_keys=[("first_document_id", "documents", "id")],
     ),
     "event_sources": dict(
-        columns={"event_id": int, "document_id": int, "sentence": str, "start": int, "end": int, "date_text": str},
+        columns={"event_id": int, "document_id": int, "sentence": str, "start": int, "end": int, "date_text": str,
+                 "date": str, "summary": str},
         pk=("event_id", "document_id", "start"),
         foreign_keys=[("event_id", "events", "id"), ("document_id", "documents", "id")],
     ),

@@ -690,6 +690,15 @@ def _review_noun(sent, token):
     return noun, phrase
 
 
+def _report_phase(text):
+    """'interim', 'final' or '' (not said) for a published report."""
+    interim = re.search(r"\b(interim|initial|preliminary|emerging) (findings|report|review|conclusions)\b", text, re.I)
+    final = re.search(r"\b(final|full|concluding|completed) (findings|report|review)\b", text, re.I)
+    if bool(interim) == bool(final):
+        return ""
+    return "interim" if interim else "final"
+
+
 def _each_review(event_type, token, sent, published, people, reviews):
     """'the reports of Dame Penny Dash, Professor Sir Mike Richards and ...': one event per review named."""
     leads = review_lead_index()
@@ -783,5 +792,9 @@ def _review_event(event_type, token, sent, published, people, reviews):
     summary = f"{LABELS[event_type]}: {name}" + (f" ({lead.name})" if lead and lead.name not in name else "")
     ident = _slug(review_name or phrase)[:60]
     key = f"{event_type}:{ident}"
+    if event_type == "review_published":  # the interim and the final report are two publications
+        phase = _report_phase(text)
+        key += ":" + phase
+        summary += f", {phase} report" if phase else ""
     return EventCandidate(event_type, date, summary, key, text.strip(), sent.start_char, sent.end_char, date_text,
                           participants)

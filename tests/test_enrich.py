@@ -406,3 +406,13 @@ def test_the_same_input_gives_the_same_database_in_any_order_and_after_redoing_e
     enrich(other)
     assert snapshot(other) == first
     other.conn.close()
+
+
+def test_interim_and_final_reports_of_one_review_are_two_publications(db):
+    add(db, "https://a.example/1", "The interim report of the Dash review was published in July 2024.")
+    add(db, "https://b.example/2", "The final report of the Dash review was published in October 2024.")
+    add(db, "https://c.example/3", "The Dash review was published in October 2024.")
+    enrich(db)
+    published = sorted((e["date"], e["summary"]) for e in events(db, "review_published"))
+    assert published == [("2024-07", "Review published: Dash review (Penny Dash), interim report"),
+                         ("2024-10", "Review published: Dash review (Penny Dash), final report")]

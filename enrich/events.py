@@ -151,7 +151,7 @@ def _fallback_date(published, tense):
     return published.isoformat() if published else None
 
 
-def _slug(text):
+def slug(text):
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
@@ -233,7 +233,7 @@ def _build(event_type, token, sent, published, people, orgs, reviews, icss, role
         org = orgs[0][1]
         date, date_text = _date_for(sent, token, published, _tense(token))
         date = date or _fallback_date(published, _tense(token))
-        return EventCandidate("abolition", date, f"Abolition of {org.name}", f"abolition:{_slug(org.name)}",
+        return EventCandidate("abolition", date, f"Abolition of {org.name}", f"abolition:{slug(org.name)}",
                               sent.text.strip(), sent.start_char, sent.end_char, date_text, [(org, "subject")])
     return None
 
@@ -287,7 +287,7 @@ def _launch(event_type, token, sent, published, orgs):
     date = date or _fallback_date(published, tense)
     title = phrase[0].upper() + phrase[1:] if event_type == "consultation" else f"{LABELS[event_type]}: {phrase}"
     summary = title + (f" ({org.name})" if org else "")
-    key = f"{event_type}:{_slug(org.name) if org else ''}:{_slug(phrase)[:60]}"
+    key = f"{event_type}:{slug(org.name) if org else ''}:{slug(phrase)[:60]}"
     participants = [(org, "organisation")] if org else []
     return EventCandidate(event_type, date, summary, key, sent.text.strip(), sent.start_char, sent.end_char,
                           date_text, participants)
@@ -308,7 +308,7 @@ def _pause(token, sent, published, icss, event_type="pause"):
     else:
         return None
     tense = _tense(token)
-    key = f"{event_type}:{_slug(subject)}"
+    key = f"{event_type}:{slug(subject)}"
     summary = f"{LABELS[event_type]}: {subject}"
     # "paused in April 2024 ..., and then again in May": one pause per date stated after "again"
     mentions = [m for m in find_dates(text, published, "past" if tense == "present" else tense)
@@ -330,7 +330,7 @@ def role_family(role):
     role = re.sub(r"\b(interim|acting|transition(al)?|permanent|new|first)\b", " ", role.lower())
     role = re.sub(r"\bceo\b|\bchief executive officer\b", "chief executive", role)
     role = re.sub(r"\bchair(man|woman|person)\b", "chair", role)
-    return _slug(role)
+    return slug(role)
 
 
 def _path_to(token, span):
@@ -580,7 +580,7 @@ def _person_summary(event_type, name, role, org):
 
 def _person_candidate(event_type, person, role, org, date, date_text, sent):
     summary = _person_summary(event_type, person.name, role, org.name if org else None)
-    key = f"{event_type}:{_slug(person.name)}:{role_family(role)}:{_slug(org.name) if org else ''}"
+    key = f"{event_type}:{slug(person.name)}:{role_family(role)}:{slug(org.name) if org else ''}"
     participants = [(person, "person")] + ([(org, "organisation")] if org else []) + \
         ([(EntityRef("ROLE", role), "role")] if role else [])
     return EventCandidate(event_type, date, summary, key, sent.text.strip(), sent.start_char, sent.end_char,
@@ -790,7 +790,7 @@ def _review_event(event_type, token, sent, published, people, reviews):
         participants.append((lead, "lead"))
     name = review_name or phrase
     summary = f"{LABELS[event_type]}: {name}" + (f" ({lead.name})" if lead and lead.name not in name else "")
-    ident = _slug(review_name or phrase)[:60]
+    ident = slug(review_name or phrase)[:60]
     key = f"{event_type}:{ident}"
     if event_type == "review_published":  # the interim and the final report are two publications
         phase = _report_phase(text)

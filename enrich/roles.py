@@ -1,20 +1,33 @@
 """People and their roles over time, derived from appointment and departure events: who held which
 role at which organisation, from when to when, and the document that says so."""
 from kb.db import write_transaction
-from .events import role_family
+from .events import slug, role_family
 
 QUERY = """
-select e.id, e.type, e.date, e.first_document_id,
+select e.id, e.type, e.date, e.key, e.first_document_id,
   max(case when ee.role = 'person' then ee.entity_id end) as person_id,
-  max(case when ee.role = 'organisation' then ee.entity_id end) as organisation_id,
+  group_concat(case when ee.role = 'organisation' then ee.entity_id || '=' || r.name end, char(31))
+    as organisations,
   max(case when ee.role = 'role' then r.name end) as role
 from events e
 join event_entities ee on ee.event_id = e.id
-left join entities r on r.id = ee.entity_id and ee.role = 'role'
+left join entities r on r.id = ee.entity_id
 where e.type in ('appointment', 'departure')
 group by e.id
 order by coalesce(e.date, '9999'), e.id
 """
+
+
+def _organisation(event):
+    """The event's organisation: the one its key names (its reports agreed on it), when several reports
+    named different ones."""
+    orgs = [part.split("=", 1) for part in (event["organisations"] or "").split("\x1f") if part]
+    if not orgs:
+        return None
+    parts = event["key"].split("@")[0].split(":")
+    named = parts[3] if len(parts) > 3 else ""
+    chosen = next((int(i) for i, name in orgs if slug(name) == named), None)
+    return chosen if chosen is not None else min(int(i) for i, _ in orgs)
 
 
 def rebuild_roles(db):
@@ -23,6 +36,7 @@ def rebuild_roles(db):
     for event in db.query(QUERY):
         if not event["person_id"]:
             continue
+        event["organisation_id"] = _organisation(event)
         family = role_family(event["role"])
         key = (event["person_id"], family, event["organisation_id"])
         # a departure that names no role or organisation closes the person's only open tenure

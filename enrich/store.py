@@ -56,7 +56,8 @@ def settle(db, event_id):
     date = min(monthly or dates, default=None)
     for other in sorted(dates):
         date = _better_date(date, other)
-    update = {"first_document_id": reports[0]["id"], "first_reported": reports[0]["published"], "date": date}
+    update = {"first_document_id": reports[0]["id"], "first_reported": reports[0]["published"], "date": date,
+              "year": date[:4] if date else None}
     summaries = [r["summary"] for r in reports if r["summary"]]
     if summaries:
         update["summary"] = max(summaries, key=lambda s: (len(s), s))
@@ -152,7 +153,8 @@ def store_analysis(db, document, analysis):
                 n += 1
                 key = f"{event.key}@{event.date or ''}#{n}"
             event_id = db["events"].insert({
-                "type": event.type, "date": event.date, "summary": event.summary, "key": key,
+                "type": event.type, "date": event.date, "year": (event.date or "")[:4] or None,
+                "summary": event.summary, "key": key,
                 "first_reported": document["published"], "first_document_id": doc_id, "first_seen": now_iso(),
             }).last_pk
         else:

@@ -61,7 +61,7 @@ TABLES = {
     ),
     "events": dict(
         columns={
-            "id": int, "type": str, "date": str, "summary": str, "key": str,
+            "id": int, "type": str, "date": str, "year": str, "summary": str, "key": str,
             "first_reported": str, "first_document_id": int, "first_seen": str,
         },
         pk="id",
@@ -138,6 +138,7 @@ INDEXES = [
     ("events", ["key"], True),
     ("events", ["date"], False),
     ("events", ["type", "date"], False),
+    ("events", ["first_seen"], False),
     ("event_sources", ["document_id"], False),
     ("event_entities", ["entity_id"], False),
     ("figures", ["document_id"], False),

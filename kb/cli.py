@@ -144,20 +144,23 @@ def enrich(redo_all, db_path):
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("-p", "--port", default=8001, show_default=True, type=int)
+@click.option("--no-sql", is_flag=True, help="Refuse arbitrary SQL: only tables, search and the canned "
+                                               "queries (for a public instance).")
 @db_option
-def serve(host, port, db_path):
+def serve(host, port, no_sql, db_path):
     """Serve the knowledge base with Datasette (search, timeline, JSON API).
 
     \b
     Example:
         kb serve --port 8001
         curl 'http://127.0.0.1:8001/kb/events.json?_shape=array'
+        kb serve --no-sql --host 0.0.0.0   # a public instance: canned queries only
     """
     from .serve import serve as run_serve
     if not os.path.exists(db_path):
         raise click.ClickException(f"{db_path} does not exist: run `kb harvest` and `kb enrich` (or `make demo-db`)")
     open_db(db_path).conn.close()  # creates or migrates the schema before Datasette opens it
-    run_serve(db_path, host, port)
+    run_serve(db_path, host, port, allow_sql=not no_sql)
 
 
 @cli.command()

@@ -13,23 +13,24 @@ DATABASE_NAME = "kb"
 SETTINGS = {"sql_time_limit_ms": 3000, "max_returned_rows": 1000, "default_page_size": 100}
 
 
-def make_datasette(db_path):
-    """A Datasette instance over `db_path`, as `kb serve` runs it (tests use it too)."""
+def make_datasette(db_path, allow_sql=True):
+    """A Datasette instance over `db_path`, as `kb serve` runs it (tests use it too). Without
+    `allow_sql`, arbitrary SQL is refused and only tables, search and canned queries remain."""
     from datasette.app import Database, Datasette
     metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
     ds = Datasette([], metadata=metadata,
                    template_dir=str(TEMPLATES) if TEMPLATES.is_dir() else None,
                    plugins_dir=str(PLUGINS) if PLUGINS.is_dir() else None,
-                   settings=SETTINGS)
+                   settings=dict(SETTINGS, default_allow_sql=allow_sql))
     ds.add_database(Database(ds, path=str(db_path), is_mutable=True), name=DATABASE_NAME)
     if "_memory" in ds.databases:  # Datasette adds it when started without files
         ds.remove_database("_memory")
     return ds
 
 
-def serve(db_path, host="127.0.0.1", port=8001):
+def serve(db_path, host="127.0.0.1", port=8001, allow_sql=True):
     """Run Datasette over `db_path` until interrupted (what `datasette serve` does, with our naming)."""
     import uvicorn
-    ds = make_datasette(db_path)
+    ds = make_datasette(db_path, allow_sql)
     asyncio.run(ds.invoke_startup())
     uvicorn.run(ds.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)

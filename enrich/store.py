@@ -4,6 +4,7 @@ from datetime import date as Date
 
 from kb.db import first
 from kb.documents import now_iso
+from .vocab import known_aliases
 
 # Appointments and departures are often announced weeks before they take effect ("appointed in
 # October, joined in December"): reports of one person's move this close together are one event.
@@ -15,6 +16,8 @@ def entity_id(db, ref, alias=None):
     row = first(db, "select id, ons_code from entities where type = ? and name = ?", [ref.type, ref.name])
     if row is None:
         new_id = db["entities"].insert({"type": ref.type, "name": ref.name, "ons_code": ref.ons_code}).last_pk
+        db["aliases"].insert_all([{"entity_id": new_id, "alias": a} for a in known_aliases().get(
+            (ref.type, ref.name), ())], ignore=True)
     else:
         new_id = row["id"]
     if alias and alias != ref.name:

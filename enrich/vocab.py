@@ -81,3 +81,17 @@ def org_alias_index():
 def first_names():
     with _data("first_names.txt").open(encoding="utf-8") as f:
         return {w for line in f if not line.startswith("#") for w in line.split()}
+
+
+@lru_cache
+def known_aliases():
+    """(type, canonical name) -> every other name our data files know it by, so that a search for 'CQC'
+    finds the Care Quality Commission even in documents that never abbreviate it."""
+    aliases = {}
+    for org in organisations():
+        aliases[("ORG", org["name"])] = tuple(a for a in org["aliases"] if a != org["name"])
+    for icb in icbs():
+        aliases[("ICS", icb.ics_name)] = tuple(f for f in icb_forms(icb) if f != icb.ics_name) + (icb.ons_code,)
+    for review in reviews():
+        aliases[("REVIEW", review["name"])] = tuple(p for p in review["patterns"] if p != review["name"])
+    return aliases

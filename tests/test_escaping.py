@@ -1,0 +1,91 @@
+"""Harvested text is untrusted: payloads in titles, text, entity names, summaries and URLs come out
+escaped on every page, query and feed (parsed: no script, no on* attribute, no javascript: link)."""
+import asyncio
+import json
+import re
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from enrich.run import enrich
+from kb.db import connect
+from kb.ingest import ingest_lines
+from kb.serve import make_datasette
+
+PAYLOAD = "<script>alert('x')</script><img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    path = tmp_path_factory.mktemp("xss") / "kb.db"
+    db = connect(str(path))
+    ingest_lines(db, [json.dumps({
+        "url": "https://evil.example/story", "published": "2025-03-27", "publisher": PAYLOAD, "author": PAYLOAD,
+        "title": f"Chief named {PAYLOAD}",
+        "text": f"Jane Sample has been appointed chair of the Care Quality Commission. {PAYLOAD} "
+                "The Care Quality Commission paused its assessments of integrated care systems, NHS Dorset ICB "
+                "said. The portal cost £99 million." + PAYLOAD})])
+    enrich(db)
+    # what enrichment could carry through from a hostile page, written straight in
+    db.execute("update entities set name = name || ? where name = 'Jane Sample'", [PAYLOAD])
+    db.execute("update entities set name = name || ? where type = 'ICS'", [PAYLOAD])
+    db.execute("update events set summary = summary || ?", [PAYLOAD])
+    db.execute("update event_sources set sentence = sentence || ?", [PAYLOAD])
+    db.execute("update documents set url = 'javascript:alert(document.cookie)'")
+    db["sources"].insert({"name": "evil", "kind": "feed", "url": "javascript:alert(2)", "publisher": PAYLOAD,
+                          "last_status": "failed", "last_error": PAYLOAD, "consecutive_failures": 1})
+    db.conn.commit()
+    person = next(db.query("select id from entities where type = 'PERSON'"))["id"]
+    ics = next(db.query("select ons_code from entities where type = 'ICS'"))["ons_code"]
+    yield make_datasette(path), person, ics
+    db.conn.close()
+
+
+def pages(person, ics):
+    return ["/timeline", "/timeline?entity=Sample", f"/person/{person}", f"/ics/{ics}",
+            "/kb", "/kb/documents", "/kb/documents/1", "/kb/documents?_search=chief", "/kb/events",
+            "/kb/events/1", "/kb/entities", "/kb/event_sources", "/kb/figures", "/kb/sources",
+            "/kb/timeline", "/kb/person?name=Sample", "/kb/ics?ics=" + ics, "/kb/money", "/kb/new_events",
+            "/kb/source_health", "/kb/person_roles", "/kb/mentions"]
+
+
+def assert_inert(html, where):
+    soup = BeautifulSoup(html, "html.parser")
+    for script in soup.find_all("script"):
+        assert "alert(" not in script.get_text(), where
+    for tag in soup.find_all(True):
+        for name, value in tag.attrs.items():
+            assert not (name.lower().startswith("on") and "alert" in str(value)), (where, tag)
+            if name.lower() in ("href", "src", "action", "formaction"):
+                assert not str(value).strip().lower().startswith(("javascript:", "data:")), (where, tag)
+    assert not re.search(r"<img[^>]*onerror", html, re.I), where
+
+
+def test_every_page_and_query_escapes_harvested_text(hostile):
+    ds, person, ics = hostile
+    payloads_shown = 0
+    for url in pages(person, ics):
+        response = asyncio.run(ds.client.get(url))
+        assert response.status_code == 200, url
+        assert_inert(response.text, url)
+        payloads_shown += "&lt;script&gt;" in response.text or "&lt;img" in response.text
+    assert payloads_shown >= 10  # the payloads are there, shown as text
+
+
+def test_json_keeps_the_text_as_data(hostile):
+    ds, _, _ = hostile
+    rows = asyncio.run(ds.client.get("/kb/timeline.json?_shape=array")).json()
+    assert rows and all(PAYLOAD in r["summary"] for r in rows)  # unchanged data, for clients to escape
+    assert asyncio.run(ds.client.get("/kb/timeline.json")).headers["content-type"].startswith("application/json")
+
+
+def test_atom_feed_carries_payloads_as_text(hostile):
+    ds, _, _ = hostile
+    response = asyncio.run(ds.client.get("/kb/new_events.atom"))
+    assert "<script" not in response.text and "<img" not in response.text
+    feed = feedparser.parse(response.text)
+    assert feed.entries
+    for entry in feed.entries:
+        assert entry.content[0].type == "text/plain"
+        assert not entry.get("link", "").lower().startswith("javascript:")

@@ -1,0 +1,163 @@
+"""What researchers and newsletters touch: canned queries, the /timeline, /person and /ics pages and the
+Atom feeds, read through Datasette's test client from a database built from our own documents."""
+import asyncio
+import json
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from enrich.run import enrich
+from kb.db import connect
+from kb.ingest import ingest_lines
+from kb.serve import make_datasette
+
+DOCUMENTS = [
+    {"url": "https://news.example/cqc-chief", "published": "2024-10-07", "publisher": "Example News",
+     "title": "CQC names its new chief executive",
+     "text": "Sir Alan Example has been appointed chief executive of the Care Quality Commission. "
+             "The regulator spent £99 million on its provider portal."},
+    {"url": "https://press.example/ics-pause", "published": "2025-03-27", "publisher": "Example Press",
+     "title": "ICS assessments paused",
+     "text": "The Care Quality Commission paused its assessments of integrated care systems in March 2025. "
+             "NHS Dorset ICB welcomed the pause."},
+    {"url": "https://trade.example/chief-again", "published": "2024-10-09", "publisher": "Trade Weekly",
+     "title": "New chief for the regulator",
+     "text": "Alan Example was appointed chief executive of the Care Quality Commission in October 2024."},
+]
+
+
+def get(ds, url):
+    return asyncio.run(ds.client.get(url))
+
+
+def rows(ds, url):
+    response = get(ds, url)
+    assert response.status_code == 200, response.text[:300]
+    return response.json()
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    path = tmp_path_factory.mktemp("pub") / "anything.db"
+    db = connect(str(path))
+    ingest_lines(db, [json.dumps(d) for d in DOCUMENTS])
+    enrich(db)
+    db["sources"].insert({"name": "example-feed", "kind": "feed", "url": "https://news.example/feed",
+                          "publisher": "Example News", "last_harvest": "2025-03-28T06:00:00+00:00",
+                          "last_status": "failed", "last_success": "2025-03-26T06:00:00+00:00",
+                          "consecutive_failures": 2, "last_error": "HTTP 503"})
+    db["harvest_runs"].insert({"run_id": "r1", "source": "example-feed", "started": "2025-03-28T06:00:00+00:00",
+                               "finished": "2025-03-28T06:00:05+00:00", "status": "failed", "new": 0,
+                               "updated": 0, "unchanged": 0, "failed": 1, "error": "HTTP 503"})
+    yield path, db, make_datasette(path)
+    db.conn.close()
+
+
+def event_of(db, type_):
+    return next(db.query("select * from events where type = ?", [type_]))
+
+
+def test_timeline_filters_by_type_entity_text_and_dates(published):
+    _, db, ds = published
+    appointment = event_of(db, "appointment")
+    found = rows(ds, "/kb/timeline.json?_shape=array&type=appointment&entity=CQC&from=2024&to=2025")
+    assert [r["event_id"] for r in found] == [appointment["id"]]
+    assert "Alan Example" in found[0]["participants"] and found[0]["sources"] == 2
+    assert found[0]["first_source"] == "https://news.example/cqc-chief"
+    assert rows(ds, "/kb/timeline.json?_shape=array&type=appointment&from=2026") == []
+    assert rows(ds, "/kb/timeline.json?_shape=array&to=2023") == []
+    by_text = rows(ds, "/kb/timeline.json?_shape=array&q=integrated+care")
+    assert [r["type"] for r in by_text] == ["pause"]
+    every = rows(ds, "/kb/timeline.json?_shape=array")
+    assert len(every) == db["events"].count
+    assert [r["date"] for r in every] == sorted((r["date"] for r in every), reverse=True)
+
+
+def test_person_ics_and_money_queries(published):
+    _, _, ds = published
+    person = rows(ds, "/kb/person.json?_shape=array&name=Example")
+    kinds = {r["kind"] for r in person}
+    assert kinds == {"role", "event", "mention"} and {r["person"] for r in person} == {"Alan Example"}
+    assert all(r["source"].startswith("https://") for r in person)
+    assert rows(ds, "/kb/person.json?_shape=array") == []  # a name is required
+    ics = rows(ds, "/kb/ics.json?_shape=array&ics=E54000041")
+    assert ics and {r["ics"] for r in ics} == {"Dorset ICS"} and ics[0]["source"] == "https://press.example/ics-pause"
+    assert rows(ds, "/kb/ics.json?_shape=array&ics=Dorset") == ics
+    money = rows(ds, "/kb/money.json?_shape=array&min=1000000")
+    assert [(m["amount_gbp"], m["source"]) for m in money] == [(99_000_000, "https://news.example/cqc-chief")]
+    assert "£99 million" in money[0]["sentence"]
+
+
+def test_new_events_since_a_time_and_by_type(published):
+    _, db, ds = published
+    everything = rows(ds, "/kb/new_events.json?_shape=array")
+    assert len(everything) == db["events"].count
+    assert rows(ds, "/kb/new_events.json?_shape=array&since=2999-01-01") == []
+    pauses = rows(ds, "/kb/new_events.json?_shape=array&type=pause&since=2000-01-01")
+    assert [p["type"] for p in pauses] == ["pause"]
+
+
+def test_atom_feeds_cite_every_source(published):
+    _, db, ds = published
+    response = get(ds, "/kb/new_events.atom?type=appointment")
+    assert response.status_code == 200
+    feed = feedparser.parse(response.text)
+    assert not feed.bozo
+    (entry,) = feed.entries
+    assert entry.link == "https://news.example/cqc-chief"
+    assert entry.id.startswith("urn:cqc-monitor:event:appointment:")
+    content = entry.content[0].value
+    assert "https://news.example/cqc-chief" in content and "https://trade.example/chief-again" in content
+    assert len(feedparser.parse(get(ds, "/kb/new_events.atom").text).entries) == db["events"].count
+
+
+def test_source_health(published):
+    _, _, ds = published
+    (health,) = [r for r in rows(ds, "/kb/source_health.json?_shape=array") if r["name"] == "example-feed"]
+    assert (health["name"], health["last_status"], health["consecutive_failures"], health["last_run_failed"]) == \
+        ("example-feed", "failed", 2, 1)
+    assert health["source"] == "https://news.example/feed"
+
+
+def text_of(html):
+    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+
+
+def test_timeline_page_groups_by_month_and_links_people_and_sources(published):
+    _, db, ds = published
+    response = get(ds, "/timeline")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.text, "html.parser")
+    appointment = event_of(db, "appointment")
+    person_id = next(db.query("select id from entities where name = 'Alan Example'"))["id"]
+    item = next(li for li in soup.select("li.event") if li["data-type"] == "appointment")
+    assert appointment["summary"] in item.get_text()
+    assert item.find("a", href=f"/person/{person_id}").get_text() == "Alan Example"
+    cited = {a["href"] for a in item.select(".citations a")}
+    assert cited == {"https://news.example/cqc-chief", "https://trade.example/chief-again"}
+    months = [h.get_text() for h in soup.select("section.month h2")]
+    assert months == sorted(set(months), key=months.index)  # each month once
+    pauses = BeautifulSoup(get(ds, "/timeline?type=pause").text, "html.parser").select("li.event")
+    assert [li["data-type"] for li in pauses] == ["pause"]
+    nothing = text_of(get(ds, "/timeline?entity=Nobody+At+All").text)
+    assert "No events match" in nothing
+
+
+def test_person_and_ics_pages(published):
+    _, db, ds = published
+    person_id = next(db.query("select id from entities where name = 'Alan Example'"))["id"]
+    page = text_of(get(ds, f"/person/{person_id}").text)
+    assert "Alan Example" in page and "chief executive" in page and "Care Quality Commission" in page
+    ics_page = get(ds, "/ics/E54000041")
+    assert ics_page.status_code == 200 and "Dorset ICS" in text_of(ics_page.text)
+    assert "https://press.example/ics-pause" in ics_page.text
+    assert get(ds, "/person/999999").status_code == 404
+    assert get(ds, "/ics/E00000000").status_code == 404
+
+
+def test_no_sql_mode_keeps_canned_queries_only(published):
+    path, _, _ = published
+    locked = make_datasette(path, allow_sql=False)
+    assert get(locked, "/kb.json?sql=select+1").status_code == 403
+    assert get(locked, "/kb/timeline.json").status_code == 200

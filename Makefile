@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 EVAL_DB := build/eval.db
 
-.PHONY: install test demo demo-db harvest enrich serve status eval eval-sample bench clean
+.PHONY: install browser test demo demo-db harvest enrich serve status eval eval-sample bench clean
 
 install: $(STAMP)
 
@@ -21,6 +21,12 @@ $(STAMP): pyproject.toml
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# The headless-browser test's Chromium, from Debian's packages (skipped with a message when absent).
+browser:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then echo "chromium is installed"; else \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium chromium-driver; fi
 
 demo-db: install
 	$(KB) demo --db $(DB)

@@ -37,10 +37,24 @@ def rows(ds, url):
     return response.json()
 
 
+def build_database(path):
+    """The documents above, enriched, plus one source's health: the database the publishing tests read."""
+    db = connect(str(path))
+    fill(db)
+    db.conn.close()
+    return path
+
+
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
     path = tmp_path_factory.mktemp("pub") / "anything.db"
     db = connect(str(path))
+    fill(db)
+    yield path, db, make_datasette(path)
+    db.conn.close()
+
+
+def fill(db):
     ingest_lines(db, [json.dumps(d) for d in DOCUMENTS])
     enrich(db)
     db["sources"].insert({"name": "example-feed", "kind": "feed", "url": "https://news.example/feed",
@@ -50,8 +64,6 @@ def published(tmp_path_factory):
     db["harvest_runs"].insert({"run_id": "r1", "source": "example-feed", "started": "2025-03-28T06:00:00+00:00",
                                "finished": "2025-03-28T06:00:05+00:00", "status": "failed", "new": 0,
                                "updated": 0, "unchanged": 0, "failed": 1, "error": "HTTP 503"})
-    yield path, db, make_datasette(path)
-    db.conn.close()
 
 
 def event_of(db, type_):

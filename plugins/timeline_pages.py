@@ -1,6 +1,8 @@
 """Pages people read rather than query: /timeline (events by month, with filters), /person/<id> and
 /ics/<ONS code or id>. Everything shown comes from harvested text, so it is escaped by the templates'
 autoescaping, and only http(s) addresses ever become links."""
+from markupsafe import Markup, escape
+
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
@@ -156,3 +158,12 @@ def register_routes():
 @hookimpl
 def menu_links(datasette):
     return [{"href": "/timeline", "label": "Timeline"}]
+
+
+@hookimpl
+def render_cell(value, column, table):
+    """Search snippets: the matched words, marked by SQLite's snippet(), shown highlighted; the rest of
+    the (harvested, untrusted) text escaped."""
+    if column == "snippet" and table is None and isinstance(value, str):  # the `search` canned query
+        return Markup(str(escape(value)).replace("⟦", "<mark>").replace("⟧", "</mark>"))
+    return None

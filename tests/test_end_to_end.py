@@ -92,3 +92,19 @@ def test_datasette_serves_documents_events_and_the_timeline(demo):
     timeline = get_json(path, "/kb/timeline.json?type=appointment&_shape=array")
     assert timeline and {row["type"] for row in timeline} == {"appointment"}
     assert all(row["first_source"].startswith("http://127.0.0.1:") for row in timeline)
+
+
+def test_a_researcher_finds_every_cqc_appointment_in_2024_2025_with_sources(demo):
+    path, db, _, _ = demo
+    from bs4 import BeautifulSoup
+    async def fetch():
+        return await make_datasette(path).client.get("/timeline?type=appointment&entity=CQC&from=2024&to=2025")
+    page = BeautifulSoup(asyncio.run(fetch()).text, "html.parser")
+    shown = {li.select_one(".summary").get_text() for li in page.select("li.event")}
+    expected = {r["summary"] for r in db.query(
+        "select distinct e.summary from events e join event_entities ee on ee.event_id = e.id "
+        "join entities o on o.id = ee.entity_id where e.type = 'appointment' and o.name = 'Care Quality Commission' "
+        "and e.date >= '2024' and e.date < '2026'")}
+    assert expected and shown == expected
+    assert any("Julian Hartley" in s for s in shown)
+    assert all(li.select(".citations a[href^='http://127.0.0.1']") for li in page.select("li.event"))

@@ -47,7 +47,8 @@ def pages(person, ics):
             "/kb", "/kb/documents", "/kb/documents/1", "/kb/documents?_search=chief", "/kb/events",
             "/kb/events/1", "/kb/entities", "/kb/event_sources", "/kb/figures", "/kb/sources",
             "/kb/timeline", "/kb/person?name=Sample", "/kb/ics?ics=" + ics, "/kb/money", "/kb/new_events",
-            "/kb/source_health", "/kb/person_roles", "/kb/mentions"]
+            "/kb/source_health", "/kb/person_roles", "/kb/mentions", "/kb/search?q=appointed",
+            "/kb/search?q=script"]
 
 
 def assert_inert(html, where):

@@ -173,3 +173,21 @@ def test_no_sql_mode_keeps_canned_queries_only(published):
     locked = make_datasette(path, allow_sql=False)
     assert get(locked, "/kb.json?sql=select+1").status_code == 403
     assert get(locked, "/kb/timeline.json").status_code == 200
+
+
+def test_search_ranks_documents_and_highlights_the_words(published):
+    _, _, ds = published
+    found = rows(ds, "/kb/search.json?_shape=array&q=pause")  # porter stemming: "paused" too
+    assert [r["url"] for r in found] == ["https://press.example/ics-pause"]
+    assert "⟦paused⟧" in found[0]["snippet"] or "⟦pause⟧" in found[0]["snippet"]
+    page = BeautifulSoup(get(ds, "/kb/search?q=pause").text, "html.parser")
+    assert [m.get_text() for m in page.select("td.col-snippet mark")][:1] in (["paused"], ["pause"])
+
+
+def test_served_from_any_directory(published, tmp_path, monkeypatch):
+    path, _, _ = published
+    monkeypatch.chdir(tmp_path)
+    ds = make_datasette(path)
+    assert rows(ds, "/kb/timeline.json?_shape=array")
+    assert get(ds, "/timeline").status_code == 200
+    assert "CQC monitor" in get(ds, "/").text  # metadata.yml found from the package

@@ -152,6 +152,9 @@ def test_timeline_page_groups_by_month_and_links_people_and_sources(published):
     assert months == sorted(set(months), key=months.index)  # each month once
     pauses = BeautifulSoup(get(ds, "/timeline?type=pause").text, "html.parser").select("li.event")
     assert [li["data-type"] for li in pauses] == ["pause"]
+    feeds = [a["href"] for a in soup.select("p.feeds a")]
+    assert "/kb/new_events.atom?type=appointment" in feeds
+    assert all(get(ds, href).status_code == 200 for href in feeds)
     nothing = text_of(get(ds, "/timeline?entity=Nobody+At+All").text)
     assert "No events match" in nothing
 

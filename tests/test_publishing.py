@@ -122,6 +122,10 @@ def test_atom_feeds_cite_every_source(published):
     content = entry.content[0].value
     assert "https://news.example/cqc-chief" in content and "https://trade.example/chief-again" in content
     assert len(feedparser.parse(get(ds, "/kb/new_events.atom").text).entries) == db["events"].count
+    quiet = get(ds, "/kb/new_events.atom?since=2999-01-01")  # nothing new: an empty feed, not an error
+    assert quiet.status_code == 200
+    empty = feedparser.parse(quiet.text)
+    assert not empty.bozo and empty.entries == [] and empty.feed.title == "new_events"
 
 
 def test_source_health(published):

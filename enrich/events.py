@@ -84,6 +84,18 @@ def _is_hypothetical(token, sent):
     return bool(HEDGES.search(before[-60:]))
 
 
+PLAN_LEMMAS = {"expect", "due", "schedule", "plan", "intend", "aim", "set"}
+
+
+def _is_planned(token):
+    """A publication still to come: 'will publish', 'is expected to be published', 'due to be released'."""
+    if _tense(token) == "future":
+        return True
+    head = token.head
+    return token.dep_ in ("xcomp", "acomp") and head.i != token.i and (
+        head.lemma_.lower() in PLAN_LEMMAS or _tense(head) == "future")
+
+
 def _tense(token):
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "'ll", "shall"} or token.tag_ == "VB" and "to" in aux:
@@ -728,6 +740,8 @@ def _review_event(event_type, token, sent, published, people, reviews):
     if event_type == "review_published":
         if lemma not in PUBLISH_LEMMAS | FINDING_LEMMAS:
             return None
+        if _is_planned(token):
+            return None  # "the final report will set out", "is expected to be published in the autumn"
         if lemma == "set" and not any(c.lower_ == "out" for c in token.children):
             return None
         if lemma == "bare":

@@ -98,6 +98,8 @@ def test_each_event_type(db, sentence, type_, date, who):
     "Assessments of integrated care systems could be delayed if the election is called.",
     "Jane Sample did not resign as chair of the Care Quality Commission.",
     "The regulator could launch a new app next year.",
+    "The final report of the Dash review is expected to be published in the autumn.",
+    "The Dash review's final report will set out how that can be done.",
 ])
 def test_negated_and_hypothetical_statements_are_not_events(db, sentence):
     add(db, "https://a.example/neg", sentence)

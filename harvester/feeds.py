@@ -1,7 +1,9 @@
 """`feed` sources: RSS or Atom, then each item's article page for the full text."""
+import re
 import time
 
 import feedparser
+from feedparser.encodings import convert_to_utf8
 
 from kb.documents import Document
 from .article import parse_article
@@ -17,9 +19,23 @@ def _entry_date(entry, *keys):
     return None
 
 
+# A DTD internal subset is where XML entities are declared: nested ones (billion laughs), one huge one
+# used many times (quadratic blow-up), SYSTEM ones naming a file or URL (XXE). Expat caps the blow-up,
+# but feedparser then retries with its loose parser, which expands "safe" entities itself (100 KB x 1,000
+# references = a 100 MB title), so we refuse them before either parser runs. No real feed needs them.
+ENTITY_DECLARATIONS = re.compile(rb"<!ENTITY|<!DOCTYPE[^>\[]*\[", re.I)
+# A DOCTYPE without a subset only names an external DTD: drop it, so nothing can ever fetch it.
+EXTERNAL_DOCTYPE = re.compile(rb"<!DOCTYPE[^>\[]*>", re.I)
+
+
 def parse_feed(content):
     """feedparser on bytes we fetched ourselves (it never fetches); a feed it cannot read is an error."""
-    feed = feedparser.parse(content)
+    # Checked on feedparser's own UTF-8 view, so UTF-16, UTF-32 or EBCDIC cannot hide a declaration.
+    content = convert_to_utf8({}, content, {})
+    if ENTITY_DECLARATIONS.search(content):
+        raise SourceError("not a readable RSS/Atom feed: it declares XML entities (<!DOCTYPE [...]> or "
+                          "<!ENTITY>), which we refuse")
+    feed = feedparser.parse(EXTERNAL_DOCTYPE.sub(b"", content))
     if feed.bozo and not any(entry.get("link") for entry in feed.entries):
         raise SourceError(f"not a readable RSS/Atom feed: {feed.get('bozo_exception')}")
     return feed

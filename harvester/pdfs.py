@@ -8,7 +8,7 @@ from .article import DAY_MONTH_YEAR
 from .fetch import FetchError
 from .items import ItemError, NotModified, SourceError
 from .links import page_links
-from .pdftext import PdfError, extract_pages
+from .pdftext import DEFAULT_MEMORY, DEFAULT_TIMEOUT, PdfError, extract_pages
 
 HEADINGS = ["h1", "h2", "h3", "h4"]
 
@@ -41,7 +41,10 @@ def items(source, fetcher, settings):
         index = fetcher.get(source.url, conditional=False)  # new papers appear on an unchanged-looking page
     except FetchError as e:
         raise SourceError(str(e)) from e
-    max_pages = int(source.options.get("max_pdf_pages", 300))
+    limits = {"max_pages": int(source.options.get("max_pdf_pages", 300)),  # the extraction child's budget
+              "timeout": float(source.options.get("pdf_timeout", DEFAULT_TIMEOUT)),
+              "memory": int(source.options.get("pdf_memory_mb", DEFAULT_MEMORY >> 20)) << 20,
+              "max_chars": settings.max_bytes}  # no more text than the largest body we would download
     for url, link_text, heading in pdf_links(index.text(), index.url, source.link_pattern)[: settings.max_items]:
         try:
             response = fetcher.get(url)
@@ -50,7 +53,7 @@ def items(source, fetcher, settings):
                 continue
             if not response.content.startswith(b"%PDF"):
                 raise PdfError(f"not a PDF (starts {response.content[:8]!r})")
-            pages = extract_pages(response.content, max_pages=max_pages)
+            pages = extract_pages(response.content, **limits)
         except (FetchError, PdfError) as e:
             yield ItemError(url, str(e))
             continue

@@ -47,12 +47,19 @@ def enrich(db, redo_all=False, batch_size=32, on_document=None):
                 db["enrichments"].upsert({"document_id": document["id"], "content_hash": document["content_hash"],
                                           "pipeline_version": PIPELINE_VERSION, "enriched_at": now_iso()},
                                          pk="document_id")
-            people.update(m.entity.name for m in analysis.mentions
-                          if m.entity.type == "PERSON" and " " in m.entity.name)
+            # Everyone the document stored as a PERSON entity (its event participants too), as
+            # known_people() would read them back: a run killed and resumed, or split over several runs,
+            # then resolves surnames exactly as one uninterrupted run does.
+            people.update(ref.name for ref in [m.entity for m in analysis.mentions]
+                          + [ref for event in analysis.events for ref, _ in event.participants]
+                          if ref.type == "PERSON" and " " in ref.name)
             report.enriched += 1
             if on_document:
                 on_document(document)
-    if report.enriched:
+    # Always, not only when this run enriched something: a run killed after its last document committed
+    # but before this point left the folding, links and roles undone, and the next run has nothing
+    # pending. On a settled database this changes nothing.
+    if db["documents"].count:
         with write_transaction(db):
             consolidate(db)
             rebuild_links(db)

@@ -41,13 +41,32 @@ def iso_date(value):
         return value.isoformat()
     text = str(value).strip()
     if re.fullmatch(r"\d{4}(-\d{2}){0,2}", text):
-        return text  # already ISO, at whatever precision it has
+        return text if _real_date(text) else None  # already ISO, at whatever precision it has
     if m := re.match(r"(\d{4}-\d{2}-\d{2})[T ]", text):
-        return m.group(1)  # an ISO timestamp: never read day-first
+        return m.group(1) if _real_date(m.group(1)) else None  # an ISO timestamp: never read day-first
+    # dateutil fills what the text leaves out from today's date ('October 2024' became 2024-10-<today>,
+    # 'Monday' this week's): parse against two different defaults, and what differs was not written.
     try:
-        return dateparser.parse(text, dayfirst=True, fuzzy=False).date().isoformat()
+        a, b = (dateparser.parse(text, dayfirst=True, fuzzy=False, default=datetime(*default))
+                for default in ((2000, 1, 1), (2001, 2, 2)))
     except (ValueError, OverflowError, TypeError):
         return None
+    if a.year != b.year:
+        return None
+    if a.month != b.month:
+        return f"{a.year:04d}"
+    if a.day != b.day:
+        return f"{a.year:04d}-{a.month:02d}"
+    return a.date().isoformat()
+
+
+def _real_date(iso):
+    """'2024', '2024-10' or '2024-10-15' naming a real month and day ('2024-13-45' does not)."""
+    try:
+        date.fromisoformat((iso + "-01-01"[len(iso) - 4:]) if len(iso) < 10 else iso)
+        return True
+    except ValueError:
+        return False
 
 
 def normalise_text(text):
@@ -76,13 +95,16 @@ def upsert_document(db, doc):
     text = normalise_text(doc.text)
     if not text:
         raise ValueError("document has no text")
-    digest = content_hash(doc.title, text)
+    title = (doc.title or "").strip() or None
+    # The hash covers the title as stored: a copy whose title differs only in surrounding spaces is the same
+    # document, not an edit (and re-ingesting copies in either order leaves the same hash).
+    digest = content_hash(title, text)
     source = doc.source or IMPORT_SOURCE
     if not db["sources"].count_where("name = ?", [source]):
         ensure_source(db, source, kind="import" if source == IMPORT_SOURCE else None, publisher=doc.publisher)
     row = {
         "url": url, "source": source, "publisher": doc.publisher, "kind": doc.kind,
-        "title": (doc.title or "").strip() or None, "author": doc.author,
+        "title": title, "author": doc.author,
         "published": iso_date(doc.published), "updated": iso_date(doc.updated),
         "text": text, "content_hash": digest, "fetched_at": now_iso(),
     }

@@ -22,14 +22,10 @@ def extract_pages(data, max_pages=DEFAULT_MAX_PAGES, timeout=DEFAULT_TIMEOUT, me
                   max_chars=DEFAULT_MAX_CHARS):
     """Text of each page of the PDF `data` (bytes), from a limited child process; the first `max_pages`
     pages and `max_chars` characters at most."""
-
-    def limit_memory():
-        import resource
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-
     try:
-        proc = subprocess.run([sys.executable, "-m", "harvester.pdftext", str(max_pages), str(max_chars)],
-                              input=data, capture_output=True, timeout=timeout, preexec_fn=limit_memory)
+        # The child limits its own memory: preexec_fn is unsafe when the parent runs threads (harvest does).
+        proc = subprocess.run([sys.executable, "-m", "harvester.pdftext", str(max_pages), str(max_chars),
+                               str(memory)], input=data, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         raise PdfError(f"PDF text extraction took longer than {timeout}s and was stopped") from None
     if proc.returncode != 0:
@@ -42,6 +38,10 @@ def extract_pages(data, max_pages=DEFAULT_MAX_PAGES, timeout=DEFAULT_TIMEOUT, me
 
 def _main():
     import logging
+    import resource
+    if len(sys.argv) > 3:  # before pypdf is imported or any PDF read
+        memory = int(sys.argv[3])
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     logging.disable(logging.WARNING)  # pypdf warns on every slightly odd file
     from pypdf import PasswordType, PdfReader
     max_pages = int(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_MAX_PAGES

@@ -129,7 +129,9 @@ def _strip_furniture(root):
     for tag in root.find_all(DROP_TAGS):
         tag.decompose()
     for element in root.find_all(True):
-        if not element.decomposed and _is_furniture(element):
+        # A decomposed tag has its name wiped. Not `element.decomposed`: bs4 answers that with a search
+        # of the whole subtree (tag.__getattr__), quadratic on deeply nested pages.
+        if element.name and _is_furniture(element):
             element.decompose()
 
 

@@ -37,6 +37,9 @@ class Settings:
     max_retries: int = 3          # on connection errors, 429 and 5xx
     backoff: float = 1.0          # first retry wait, doubled each time
     max_retry_after: float = 60.0 # a longer Retry-After defers the source to the next run
+    max_redirects: int = 5        # hops followed per fetch
+    source_deadline: float = 900.0  # seconds one source may take per run (a 503 storm, a slow server); the
+                                    # rest of its items wait for the next run
     max_items: int = 200          # articles per source per run
     max_pages: int = 5            # listing pages followed per run
     concurrency: int = 4          # hosts harvested in parallel (one request at a time per host)

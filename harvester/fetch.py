@@ -8,8 +8,10 @@
 - Retries with exponential backoff on connection errors, 429 and 5xx, honouring Retry-After up to a cap;
   a longer Retry-After defers the source (DeferredError) rather than sleeping on it.
 - Only gzip/deflate accepted, decompressed here with a cap on the inflated size.
-- Redirects followed hop by hop, each hop's address checked.
+- Redirects followed hop by hop (at most max_redirects), each hop's address checked.
+- A source's time budget (source_deadline) bounds all its requests and retry waits together.
 """
+import codecs
 import email.utils
 import ipaddress
 import socket
@@ -24,6 +26,7 @@ from protego import Protego
 
 MAX_REDIRECTS = 5
 RETRY_STATUSES = {429, 500, 502, 503, 504}
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 class FetchError(Exception):
@@ -59,6 +62,11 @@ class Response:
         return self.headers.get("content-type", "").split(";")[0].strip().lower()
 
     def text(self):
+        # A byte-order mark outranks the declared charset, as in browsers: a UTF-8 BOM on a page
+        # labelled Latin-1 is UTF-8.
+        for bom, codec in BOMS:
+            if self.content.startswith(bom):
+                return self.content.decode(codec, errors="replace")
         charset = "utf-8"
         for part in self.headers.get("content-type", "").split(";")[1:]:
             key, _, value = part.strip().partition("=")
@@ -66,7 +74,7 @@ class Response:
                 charset = value.strip('"')
         try:
             return self.content.decode(charset, errors="replace")
-        except LookupError:
+        except (LookupError, UnicodeError):  # unknown label, or a codec (idna, punycode) that cannot replace
             return self.content.decode("utf-8", errors="replace")
 
 
@@ -120,6 +128,8 @@ class Fetcher:
     max_retries: int = 3
     backoff: float = 1.0             # first retry wait, doubled each time
     max_retry_after: float = 60.0    # longer Retry-After defers the source
+    max_redirects: int = MAX_REDIRECTS
+    source_deadline: float | None = None  # seconds for everything this fetcher does; then DeferredError
     respect_robots: bool = True
     on_fetch: object = None          # callback(dict) for the fetch log
     cache: object = None             # .get(url) -> (etag, last_modified) | None; .put(url, etag, last_modified)
@@ -130,26 +140,48 @@ class Fetcher:
 
     def __post_init__(self):
         self.gate = self.gate or HostGate(self.delay)
+        self._stop_at = time.monotonic() + self.source_deadline if self.source_deadline else None
+        self._out_of_time = False
         self._client = httpx.Client(
             headers={"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(self.timeout),
             follow_redirects=False,
+            # No keep-alive: a response whose Content-Length is shorter than what the server sends would
+            # leave bytes on the connection that the next request reads as its response. One request per
+            # second or so per host does not need connection reuse.
+            limits=httpx.Limits(max_keepalive_connections=0),
+            event_hooks={"response": [_hide_location]},
         )
 
     def close(self):
         self._client.close()
 
+    def out_of_time(self):
+        """The source's time budget is spent (or cannot cover a wait the server asked for)."""
+        return self._out_of_time or (self._stop_at is not None and time.monotonic() >= self._stop_at)
+
+    def _spend(self, url, wait=0.0):
+        """Raise DeferredError if `wait` more seconds would overrun the source's time budget."""
+        if self._stop_at is not None and (self._out_of_time or time.monotonic() + wait > self._stop_at):
+            self._out_of_time = True
+            raise DeferredError(f"source time budget of {self.source_deadline:g}s used up at {url}; "
+                                f"the rest is deferred to the next run")
+
     # -- address and robots checks ------------------------------------------------------------
     def check_url(self, url):
         """Refuse non-http(s) URLs and hosts that resolve to non-public addresses (unless allowed)."""
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            port = parts.port
+        except ValueError as e:  # "http://[::1/", "http://host:abc/": a bad link fails as a fetch, not the source
+            raise FetchError(f"refused {url!r}: malformed URL ({e})") from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError(f"refused {url!r}: only http and https URLs are fetched")
         host = parts.hostname
         if host in self.allow_private_addresses:
             return
         try:
-            infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80),
+            infos = socket.getaddrinfo(host, port or (443 if parts.scheme == "https" else 80),
                                        type=socket.SOCK_STREAM)
         except (socket.gaierror, UnicodeError) as e:
             raise FetchError(f"cannot resolve {host}: {e}") from None
@@ -186,7 +218,8 @@ class Fetcher:
         record = {"url": url, "status": None, "bytes": 0, "error": None}
         original = url
         try:
-            for _ in range(MAX_REDIRECTS + 1):
+            for _ in range(self.max_redirects + 1):
+                self._spend(url)
                 self.check_url(url)
                 if self.respect_robots and not url.endswith("/robots.txt") and not self.robots_allows(url):
                     raise RobotsDisallowed(f"robots.txt disallows {url}")
@@ -215,7 +248,7 @@ class Fetcher:
                     if etag or modified:
                         self.cache.put(original, etag, modified)
                 return response
-            raise FetchError(f"more than {MAX_REDIRECTS} redirects from {original}")
+            raise FetchError(f"more than {self.max_redirects} redirects from {original}")
         except FetchError as e:
             record["error"] = str(e)
             raise
@@ -245,8 +278,10 @@ class Fetcher:
                         raise DeferredError(f"HTTP 429 from {url} after {attempt + 1} attempts; source deferred")
                     return status, response_headers, content
                 wait = retry_after if retry_after is not None else self.backoff * 2 ** attempt
+            wait = min(wait, self.max_retry_after)
+            self._spend(url, wait)  # a storm of Retry-After must not hold the run beyond the source's budget
             attempt += 1
-            time.sleep(min(wait, self.max_retry_after))
+            time.sleep(wait)
 
     def _request(self, url, headers):
         """One request, through the host gate, with the byte cap and the overall deadline."""
@@ -254,17 +289,31 @@ class Fetcher:
         with self.gate.lock(host):
             self.gate.wait(host)
             started = time.monotonic()
+            deadline = min(started + self.deadline, self._stop_at or float("inf"))
             try:
                 with self._client.stream("GET", url, headers=headers) as r:
                     encoding = r.headers.get("content-encoding", "identity").lower().strip()
-                    body = read_capped(r.iter_raw(), encoding, self.max_bytes, started + self.deadline)
-                    return r.status_code, {k.lower(): v for k, v in r.headers.items()}, body
+                    body = read_capped(r.iter_raw(), encoding, self.max_bytes, deadline)
+                    response_headers = {k.lower(): v for k, v in r.headers.items()}
+                    if "location" in r.extensions:
+                        response_headers["location"] = r.extensions["location"]
+                    return r.status_code, response_headers, body
             except httpx.TimeoutException as e:
                 raise FetchError(f"timed out fetching {url} ({type(e).__name__})") from None
             except httpx.HTTPError as e:
                 raise FetchError(f"{type(e).__name__} fetching {url}: {e}") from None
+            except httpx.InvalidURL as e:  # not an HTTPError: a URL httpx cannot send must not end the source
+                raise FetchError(f"refused {url!r}: {e}") from None
             finally:
                 self.gate.done(host)
+
+
+def _hide_location(response):
+    """httpx prepares a redirect's next request even when not following it, and raises on a Location
+    it cannot parse (javascript:alert(1)). We follow redirects ourselves, each hop checked, so the
+    header is moved out of its sight and handed back in Fetcher._request."""
+    if "location" in response.headers:
+        response.extensions = {**response.extensions, "location": response.headers.pop("location")}
 
 
 def read_capped(chunks, encoding, max_bytes, deadline=None):
@@ -293,4 +342,8 @@ def read_capped(chunks, encoding, max_bytes, deadline=None):
         if deadline is not None and time.monotonic() > deadline:
             raise LimitExceeded(f"timed out: response not complete within the deadline ({size} bytes read)")
         out.append(chunk)
+    if inflater is not None and wire and not inflater.eof:
+        # A compressed stream that stops early is a cut-off body even when the HTTP framing (a false
+        # Content-Length) says it is complete: stored, it would replace a document with a fragment.
+        raise FetchError(f"truncated {encoding} body: the compressed stream ends early")
     return b"".join(out)

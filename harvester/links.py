@@ -7,12 +7,23 @@ from bs4 import BeautifulSoup
 from kb.urls import canonical_url
 
 
+def _absolute(base_url, href):
+    """The absolute URL of `href`, or None if it is malformed ("http://[::1", "http://host:99999/"):
+    one bad link must not fail the whole page."""
+    try:
+        url = urljoin(base_url, href.strip())
+        urlsplit(url).port  # raises on a port that is not a number in range
+    except ValueError:
+        return None
+    return url
+
+
 def page_links(html, base_url):
     """(absolute URL, link text, anchor tag) for every http(s) link on the page, in order."""
     soup = BeautifulSoup(html, "lxml")
     for a in soup.find_all("a", href=True):
-        url = urljoin(base_url, a["href"].strip())
-        if urlsplit(url).scheme in ("http", "https"):
+        url = _absolute(base_url, a["href"])
+        if url and urlsplit(url).scheme in ("http", "https"):
             yield url.split("#")[0], " ".join(a.get_text(" ").split()), a
 
 
@@ -39,8 +50,8 @@ def next_page(html, base_url):
     soup = BeautifulSoup(html, "lxml")
     for tag in soup.find_all(["a", "link"], href=True):
         rel = tag.get("rel") or []
-        if "next" in [r.lower() for r in rel]:
-            return urljoin(base_url, tag["href"])
+        if "next" in [r.lower() for r in rel] and (url := _absolute(base_url, tag["href"])):
+            return url
     for url, text, _ in page_links(html, base_url):
         if re.fullmatch(r"(next( page)?|next\s*[›»>]+|[›»>]+)", text.strip(), re.I):
             return url

@@ -99,6 +99,7 @@ def make_fetcher(settings, on_fetch=None, cache=None, gate=None, archive=None):
                    delay=settings.delay, timeout=settings.timeout, deadline=settings.deadline,
                    max_bytes=settings.max_bytes, max_retries=settings.max_retries, backoff=settings.backoff,
                    max_retry_after=settings.max_retry_after, respect_robots=settings.respect_robots,
+                   max_redirects=settings.max_redirects, source_deadline=settings.source_deadline,
                    on_fetch=on_fetch, cache=cache, gate=gate, archive=archive)
 
 
@@ -137,6 +138,10 @@ def harvest_source(db, settings, source, run_id, on_item=None, gate=None, archiv
                     errors.append(f"{item.url}: {e}")
             if on_item:
                 on_item(source.name)
+            if fetcher.out_of_time():  # stop here rather than fail every remaining item one by one
+                raise SourceError(f"source time budget of {settings.source_deadline:g}s used up after "
+                                  f"{result.new + result.updated + result.unchanged} documents; the rest is "
+                                  f"deferred to the next run") from DeferredError()
     except SourceError as e:
         deferred = isinstance(e.__cause__, DeferredError)
         result.status, result.error = "deferred" if deferred else "failed", str(e)

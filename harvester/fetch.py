@@ -103,6 +103,21 @@ class HostGate:
         self._last[host] = time.monotonic()
 
 
+SITE_LOCAL_V6 = ipaddress.ip_network("fec0::/10")
+
+
+def is_public_address(address):
+    """A unicast address on the public internet. `is_global` alone is not enough on Python 3.11: it is
+    True for multicast and for deprecated site-local IPv6, and it judges an IPv4-mapped IPv6 address
+    ('::ffff:100.64.0.1') without looking at the IPv4 address inside."""
+    ip = ipaddress.ip_address(address)
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    if ip.is_multicast or (isinstance(ip, ipaddress.IPv6Address) and ip in SITE_LOCAL_V6):
+        return False
+    return ip.is_global
+
+
 def parse_retry_after(value, now=None):
     """Seconds to wait from a Retry-After header (delta seconds or an HTTP date); None if unreadable."""
     if not value:
@@ -189,7 +204,7 @@ class Fetcher:
             address = info[4][0].split("%")[0]
             if address in self.allow_private_addresses:
                 continue
-            if not ipaddress.ip_address(address).is_global:
+            if not is_public_address(address):
                 raise FetchError(f"refused {url}: {host} resolves to non-public address {address}")
 
     def robots_allows(self, url):

@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 EVAL_DB := build/eval.db
 
-.PHONY: install browser test demo demo-db harvest enrich serve status eval eval-sample bench clean
+.PHONY: install browser test demo demo-db harvest enrich serve status eval eval-sample bench clean stress
 
 install: $(STAMP)
 
@@ -69,3 +69,8 @@ bench: install
 clean:
 	rm -rf $(VENV) build .pytest_cache kb.db kb.db-wal kb.db-shm
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# The property and crash tests with far more cases than `make test`: 20x the generated examples, 50 kills
+# of each command, 32 concurrent readers (about a quarter of an hour). KB_KILL_SEED=N replays kill times.
+stress: install
+	HYPOTHESIS_PROFILE=stress KB_KILL_RUNS=50 KB_READERS=32 $(BIN)/python -m pytest -q -s -rxX tests/test_properties.py tests/test_crash.py

@@ -159,7 +159,12 @@ def connect(path=None):
     db.conn.execute("PRAGMA busy_timeout = 30000")
     if path != ":memory:":
         db.conn.execute("PRAGMA journal_mode = WAL")
-    ensure_schema(db)
+    # One write transaction: a process killed while creating a new database leaves no half-made schema
+    # (the full-text index without the triggers that keep it current would never be repaired), and
+    # processes opening a new database together take turns (in sqlite-utils' deferred transactions the
+    # loser failed 'database is locked' at once: the busy timeout cannot help a stale read snapshot).
+    with write_transaction(db):
+        ensure_schema(db)
     return db
 
 
@@ -209,7 +214,8 @@ def first(db, sql, params=()):
 def is_sqlite_file(path):
     try:
         with open(path, "rb") as f:
-            return f.read(16) == b"SQLite format 3\x00"
+            # empty: SQLite writes nothing before the first commit, so a first run killed early leaves this
+            return f.read(16) in (b"", b"SQLite format 3\x00")
     except FileNotFoundError:
         return True  # will be created
     except OSError:

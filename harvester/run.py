@@ -34,23 +34,36 @@ class SourceResult:
 
 
 class DbCache:
-    """ETag / Last-Modified per URL, in the http_cache table."""
+    """ETag / Last-Modified per URL, in the http_cache table. New validators are held back until the
+    source's run ends (`flush`): stored at fetch time, a run killed before the documents a feed or page
+    led to were committed would get 304 next time and never store them."""
 
     def __init__(self, db):
         self.db = db
+        self.pending = {}
 
     def get(self, url):
         row = self.db.execute("select etag, last_modified from http_cache where url = ?", [url]).fetchone()
         return tuple(row) if row else None
 
     def put(self, url, etag, last_modified):
-        with write_transaction(self.db):
-            self.db["http_cache"].upsert({"url": url, "etag": etag, "last_modified": last_modified,
-                                          "updated_at": now_iso()}, pk="url")
+        self.pending[url] = (etag, last_modified)
 
     def forget(self, url):
+        self.pending.pop(url, None)
         with write_transaction(self.db):
             self.db.execute("delete from http_cache where url = ?", [url])
+
+    def flush(self, complete):
+        """Store the held validators: all of them when the source ran to the end without failures;
+        otherwise only those of stored documents, so the feed or listing is read again next run and the
+        items that failed or were not reached are retried."""
+        keep = {url: v for url, v in self.pending.items() if complete or _is_stored(self.db, url)}
+        with write_transaction(self.db):
+            self.db["http_cache"].upsert_all([{"url": url, "etag": etag, "last_modified": modified,
+                                               "updated_at": now_iso()} for url, (etag, modified) in keep.items()],
+                                             pk="url")
+        self.pending.clear()
 
 
 def database_path(db):
@@ -153,6 +166,7 @@ def harvest_source(db, settings, source, run_id, on_item=None, gate=None, archiv
     if result.status == "ok" and result.failed:
         result.status = "partial"
         result.error = f"{result.failed} items failed; first: {errors[0]}"
+    cache.flush(complete=result.status == "ok")
     finish(db, source, run_id, result)
     return result
 

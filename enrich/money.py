@@ -36,6 +36,9 @@ class Money:
     end: int
 
 
+MAX_GBP = 1e13  # ten trillion pounds: more than any UK public budget
+
+
 def _value(number, unit):
     value = float(number.replace(",", ""))
     return value * MULTIPLIERS.get((unit or "").lower(), 1)
@@ -46,9 +49,11 @@ def find_money(text):
     found = []
     for m in MONEY.finditer(text):
         unit = m.group("unit") or m.group("high_unit")
-        found.append(Money(_value(m.group("number"), unit), m.group(0).strip(), m.start(), m.end()))
+        values = [_value(m.group("number"), unit)]
         if m.group("high"):
-            found.append(Money(_value(m.group("high"), m.group("high_unit")), m.group(0).strip(), m.start(), m.end()))
+            values.append(_value(m.group("high"), m.group("high_unit")))
+        # a figure beyond any budget (or 'inf' from a 400-digit number) is noise, and JSON cannot carry inf
+        found += [Money(v, m.group(0).strip(), m.start(), m.end()) for v in values if v <= MAX_GBP]
     return found
 
 

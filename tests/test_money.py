@@ -24,3 +24,8 @@ def test_measure_and_period_come_from_the_sentence():
     assert measure == "spend"
     assert period == "from inception in July 2019 to date"
     assert describe("Savings of £0.3M were made.")[0] == "saving"
+
+
+def test_absurd_amounts_are_not_figures():
+    assert find_money("It cost £" + "9" * 400 + "bn, or £5m.")[-1].amount_gbp == 5_000_000
+    assert [m.amount_gbp for m in find_money("£" + "9" * 400)] == []

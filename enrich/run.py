@@ -34,28 +34,16 @@ def known_people(db):
 
 
 def enrich(db, redo_all=False, batch_size=32, on_document=None):
-    nlp = load_nlp()
     pending = pending_documents(db, redo_all)
     report = EnrichReport(skipped=db["documents"].count - len(pending))
+    nlp = load_nlp() if pending else None  # nothing changed: no model to load (seconds)
     people = set(known_people(db))
     for i in range(0, len(pending), batch_size):
         batch = [db["documents"].get(doc_id) for doc_id in pending[i: i + batch_size]]
-        for document, doc in zip(batch, nlp.pipe([d["text"] for d in batch], batch_size=batch_size)):
-            analysis = analyse(doc, document["published"], document["author"], people)
-            with write_transaction(db):  # each document's enrichment lands whole or not at all
-                store_analysis(db, document, analysis)
-                db["enrichments"].upsert({"document_id": document["id"], "content_hash": document["content_hash"],
-                                          "pipeline_version": PIPELINE_VERSION, "enriched_at": now_iso()},
-                                         pk="document_id")
-            # Everyone the document stored as a PERSON entity (its event participants too), as
-            # known_people() would read them back: a run killed and resumed, or split over several runs,
-            # then resolves surnames exactly as one uninterrupted run does.
-            people.update(ref.name for ref in [m.entity for m in analysis.mentions]
-                          + [ref for event in analysis.events for ref, _ in event.participants]
-                          if ref.type == "PERSON" and " " in ref.name)
-            report.enriched += 1
-            if on_document:
-                on_document(document)
+        # A memory zone per batch: the strings the batch adds to the model's vocabulary are freed with it,
+        # so a long run does not grow without bound. Nothing from the Docs outlives the batch.
+        with nlp.memory_zone():
+            enrich_batch(db, nlp, batch, batch_size, people, report, on_document)
     # Always, not only when this run enriched something: a run killed after its last document committed
     # but before this point left the folding, links and roles undone, and the next run has nothing
     # pending. On a settled database this changes nothing.
@@ -65,3 +53,22 @@ def enrich(db, redo_all=False, batch_size=32, on_document=None):
             rebuild_links(db)
         rebuild_roles(db)
     return report
+
+
+def enrich_batch(db, nlp, batch, batch_size, people, report, on_document):
+    for document, doc in zip(batch, nlp.pipe([d["text"] for d in batch], batch_size=batch_size)):
+        analysis = analyse(doc, document["published"], document["author"], people)
+        with write_transaction(db):  # each document's enrichment lands whole or not at all
+            store_analysis(db, document, analysis)
+            db["enrichments"].upsert({"document_id": document["id"], "content_hash": document["content_hash"],
+                                      "pipeline_version": PIPELINE_VERSION, "enriched_at": now_iso()},
+                                     pk="document_id")
+        # Everyone the document stored as a PERSON entity (its event participants too), as
+        # known_people() would read them back: a run killed and resumed, or split over several runs,
+        # then resolves surnames exactly as one uninterrupted run does.
+        people.update(ref.name for ref in [m.entity for m in analysis.mentions]
+                      + [ref for event in analysis.events for ref, _ in event.participants]
+                      if ref.type == "PERSON" and " " in ref.name)
+        report.enriched += 1
+        if on_document:
+            on_document(document)

@@ -7,6 +7,7 @@ failing source never loses what was already stored.
 import traceback
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -66,6 +67,21 @@ class DbCache:
         self.pending.clear()
 
 
+@contextmanager
+def commits_without_fsync(db):
+    """synchronous=NORMAL for the harvest's writes (two commits per page: the fetch log and the
+    document). In WAL mode a commit then skips its fsync: 3.5 ms per commit, most of the harvest's own cost
+    per page on a fast server. A killed process still loses nothing committed (the WAL is in the OS cache);
+    a power cut can lose the last commits, but only as a tail in commit order (WAL frames are checksummed
+    in sequence), so validators, stored after their documents, never outlive them."""
+    previous = db.execute("pragma synchronous").fetchone()[0]
+    db.execute("pragma synchronous = normal")
+    try:
+        yield
+    finally:
+        db.execute(f"pragma synchronous = {int(previous)}")
+
+
 def database_path(db):
     row = db.execute("pragma database_list").fetchone()
     return row[2] or None  # '' for an in-memory database
@@ -89,7 +105,9 @@ def harvest(db, config, only=None, on_item=None):
     def harvest_host(sources, own_connection):
         conn = connect(path) if own_connection else db
         try:
-            return [harvest_source(conn, settings, source, run_id, on_item, gate, archive) for source in sources]
+            with commits_without_fsync(conn):
+                return [harvest_source(conn, settings, source, run_id, on_item, gate, archive)
+                        for source in sources]
         finally:
             if own_connection:
                 conn.conn.close()

@@ -1,0 +1,291 @@
+"""Harvest throughput: pages per second of the real harvester (politeness off: no delay, a robots.txt
+that allows everything, one source per host and as many threads as hosts) against a bare httpx loop
+fetching exactly the same URLs with the same number of threads, side by side in one run (alternating,
+best of 3). Also the cost of parsing (harvester.article.parse_article) per page.
+
+    python bench/harvest_bench.py [--pages 400] [--hosts 4] [--rounds 3]
+
+The site: `--pages` article pages made from the bundled sample's article pages (each copy numbered so
+that every page is a distinct document), split over `--hosts` RSS feeds, served on 127.0.0.1 by
+kb/sample_site.py from a separate process (so the server does not share this process's interpreter
+lock), one port per host. The harvester keeps every defence it has in production: a new connection per
+request, the byte cap and deadline, the address check, the fetch log, the WARC archive and one SQLite
+commit per document.
+"""
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+sys.path.insert(0, str(BENCH))
+
+from common import ROOT, Timer, percentiles, record  # noqa: E402
+
+SAMPLE = ROOT / "sample" / "site"
+# The sample's article pages, one of each shape (CQC, GOV.UK, WordPress trade press, GovDelivery).
+TEMPLATE_GLOBS = ["cqc/news/*.html", "cqc/press-release/*.html", "govuk/government/news/*.html",
+                  "healthcare-leader/news/*/index.html", "management-in-practice/news/*/index.html",
+                  "govdelivery/accounts/UKCQC/bulletins/[0-9a-f]*.html"]
+
+
+def build_site(root, pages, hosts):
+    """Article pages /a/NNNN; an RSS feed of them all (/feed-all.xml) and one per host (/feed-K.xml,
+    every hosts-th page)."""
+    templates = sorted(p for pattern in TEMPLATE_GLOBS for p in SAMPLE.glob(pattern))
+    (root / "a").mkdir(parents=True)
+    for i in range(pages):
+        html = templates[i % len(templates)].read_text(encoding="utf-8")
+        marker = f"<p>Benchmark copy {i} of this page, from the offline sample.</p>"
+        html = html.replace("</h1>", f" ({i})</h1>\n{marker}", 1)
+        (root / "a" / f"{i:04d}.html").write_text(html, encoding="utf-8")
+    for name, numbers in [("all", range(pages))] + [(str(k), range(k, pages, hosts)) for k in range(hosts)]:
+        items = "".join(
+            f"<item><title>Copy {i}</title><link>{{{{BASE}}}}/a/{i:04d}</link>"
+            f"<pubDate>Thu, 23 Oct 2025 15:50:00 +0000</pubDate></item>\n" for i in numbers)
+        (root / f"feed-{name}.xml").write_text(
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Bench {name}</title>'
+            f"<link>{{{{BASE}}}}/</link>\n{items}</channel></rss>\n", encoding="utf-8")
+    (root / "robots.txt").write_text("User-agent: *\nAllow: /\n", encoding="utf-8")
+
+
+def serve(root, hosts):
+    """In the server process: `hosts` ports on 127.0.0.1, one line of JSON with their base URLs."""
+    from http.server import ThreadingHTTPServer
+    from kb.sample_site import make_handler
+    servers = []
+    for _ in range(hosts):
+        server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(Path(root)))
+        server.base_url = f"http://127.0.0.1:{server.server_address[1]}"
+        servers.append(server)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(json.dumps([s.base_url for s in servers]), flush=True)
+    sys.stdin.read()  # until the parent closes our stdin
+
+
+def sources_file(path, bases, pages):
+    import yaml
+    config = {
+        "settings": {"allow_private_addresses": ["127.0.0.1"], "delay": 0, "respect_robots": True,
+                     "concurrency": len(bases), "max_items": pages, "user_agent": "cqc-monitor-bench"},
+        "sources": [{"name": f"bench-{k}", "kind": "feed", "publisher": "Bench",
+                     "url": f"{base}/feed-{k if len(bases) > 1 else 'all'}.xml"} for k, base in enumerate(bases)],
+    }
+    path.write_text(yaml.safe_dump(config), encoding="utf-8")
+
+
+class CostClock:
+    """Where one single-threaded harvest's time goes, per page: the wall time of Fetcher.get (less its
+    fetch-log commit and archive write), parse_article, the WARC archive, the fetch log, and the other
+    write transactions (the document, the run's bookkeeping). Installed by patching, removed by close()."""
+
+    def __init__(self):
+        import harvester.archive
+        import harvester.fetch
+        import harvester.items
+        import harvester.run
+        self.seconds = {"fetch": 0.0, "parse": 0.0, "archive": 0.0, "fetch log": 0.0, "store": 0.0}
+        self.in_get = False
+        self.patches = []
+
+        def timed(owner, name, label, flag=False):
+            original = getattr(owner, name)
+
+            def wrapper(*args, **kwargs):
+                started = time.perf_counter()
+                self.in_get |= flag
+                try:
+                    return original(*args, **kwargs)
+                finally:
+                    self.in_get &= not flag
+                    self.seconds[label] += time.perf_counter() - started
+            self.patches.append((owner, name, original))
+            setattr(owner, name, wrapper)
+
+        timed(harvester.fetch.Fetcher, "get", "fetch", flag=True)
+        timed(harvester.items, "parse_article", "parse")
+        timed(harvester.archive.WarcArchive, "write", "archive")
+        original_tx = harvester.run.write_transaction
+
+        @contextmanager
+        def write_transaction(db):
+            label = "fetch log" if self.in_get else "store"
+            started = time.perf_counter()
+            try:
+                with original_tx(db):
+                    yield db
+            finally:
+                self.seconds[label] += time.perf_counter() - started
+        self.patches.append((harvester.run, "write_transaction", original_tx))
+        harvester.run.write_transaction = write_transaction
+
+    def close(self):
+        for owner, name, original in reversed(self.patches):
+            setattr(owner, name, original)
+        # Fetcher.get's own time includes the fetch-log commit and the archive write made inside it.
+        self.seconds["fetch"] -= self.seconds["fetch log"] + self.seconds["archive"]
+
+
+def run_harvest(workdir, sources, label):
+    """One harvest into a fresh database; (seconds, fetched URLs in order, documents stored)."""
+    from harvester.config import load_config
+    from harvester.run import harvest
+    from kb.db import connect
+    path = workdir / f"harvest-{label}.db"
+    db = connect(str(path))
+    config = load_config(str(sources))
+    with Timer() as t:
+        results = harvest(db, config)
+    failed = [r for r in results if r.status != "ok"]
+    if failed:
+        raise SystemExit(f"harvest failed: {failed}")
+    urls = [r["url"] for r in db.query("select url from fetches order by id")]
+    documents = db["documents"].count
+    db.conn.close()
+    return t.seconds, urls, documents
+
+
+def run_bare(urls):
+    """The same URLs with plain httpx clients (defaults; no checks, nothing parsed or stored), one thread
+    per host as the harvester has, each host's URLs in the harvester's order."""
+    import httpx
+    by_host = {}
+    for url in urls:
+        by_host.setdefault(urlsplit(url).netloc, []).append(url)
+    errors = []
+
+    def fetch_all(host_urls):
+        with httpx.Client() as client:
+            for url in host_urls:
+                response = client.get(url)
+                if response.status_code != 200:
+                    errors.append(f"{url}: {response.status_code}")
+                response.content
+
+    threads = [threading.Thread(target=fetch_all, args=(u,)) for u in by_host.values()]
+    with Timer() as t:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    if errors:
+        raise SystemExit(f"bare fetch failed: {errors[:3]}")
+    return t.seconds
+
+
+def compare(work, bases, pages, rounds, label):
+    """Best of `rounds` alternating runs of the bare loop and the harvester over the same URLs."""
+    sources = work / f"sources-{label}.yml"
+    sources_file(sources, bases, pages)
+    _, urls, documents = run_harvest(work, sources, f"{label}-warmup")  # imports, caches; the URL list
+    if documents != pages:
+        raise SystemExit(f"expected {pages} documents, harvested {documents}")
+    runs = {"bare": [], "harvest": []}
+    for round_ in range(rounds):  # alternating, so both see the same machine state
+        runs["bare"].append(run_bare(urls))
+        seconds, round_urls, _ = run_harvest(work, sources, f"{label}-{round_}")
+        runs["harvest"].append(seconds)
+        if sorted(round_urls) != sorted(urls):
+            raise SystemExit("the harvester fetched different URLs from one run to the next")
+    return urls, runs
+
+
+def parse_costs(site):
+    """parse_article on every bench page, single-threaded (inside the threaded harvest the clock would
+    also count waits for the interpreter lock); ms per page, after one warm-up pass."""
+    from harvester.article import parse_article
+    pages = [p.read_text(encoding="utf-8") for p in sorted((site / "a").glob("*.html"))]
+    for html in pages[:20]:
+        parse_article(html)
+    samples = []
+    for html in pages:
+        started = time.perf_counter()
+        parse_article(html)
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=400)
+    parser.add_argument("--hosts", type=int, default=4)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--serve", help=argparse.SUPPRESS)  # internal: the server process
+    parser.add_argument("--profile", help="also write a cProfile of one single-host harvest to this file")
+    args = parser.parse_args()
+    if args.serve:
+        return serve(args.serve, args.hosts)
+
+    with tempfile.TemporaryDirectory(prefix="harvest-bench-") as tmp:
+        work = Path(tmp)
+        build_site(work / "site", args.pages, args.hosts)
+        server = subprocess.Popen([sys.executable, __file__, "--serve", str(work / "site"), "--hosts",
+                                   str(args.hosts)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        try:
+            bases = json.loads(server.stdout.readline())
+            configurations = {"1 host": bases[:1]}
+            if args.hosts > 1:
+                configurations[f"{args.hosts} hosts"] = bases
+            results = {label: compare(work, hosts, args.pages, args.rounds, label.replace(" ", "-"))
+                       for label, hosts in configurations.items()}
+            # Where the time goes: one more single-host harvest with clocks on each step.
+            sources = work / "sources-1-host.yml"
+            clock = CostClock()
+            try:
+                breakdown_seconds, _, _ = run_harvest(work, sources, "breakdown")
+            finally:
+                clock.close()
+            if args.profile:
+                import cProfile
+                cProfile.runctx("run_harvest(work, sources, 'profile')", globals(), locals(), args.profile)
+                print(f"profile of a single-host harvest: {args.profile}")
+            parse_ms = parse_costs(work / "site")
+        finally:
+            server.stdin.close()
+            server.wait(timeout=10)
+
+    figures, notes = [], []
+    for label, (urls, runs) in results.items():
+        threads = len(configurations[label])
+        bare, harvest = min(runs["bare"]), min(runs["harvest"])
+        ratio = round(bare / harvest, 3)
+        how = (f"{len(urls)} requests ({args.pages} article pages, {threads} feed(s), robots.txt) on {label} "
+               f"(local ports), {threads} thread(s) each side; best of {args.rounds} alternating runs")
+        figures += [
+            {"name": f"harvest throughput, {label}", "value": round(len(urls) / harvest, 1), "unit": "pages/s",
+             "size": args.pages, "target": None, "met": None,
+             "how": f"harvester.run.harvest into a fresh SQLite db, delay 0, concurrency {threads}: {how}"},
+            {"name": f"bare httpx fetch throughput, {label}", "value": round(len(urls) / bare, 1),
+             "unit": "pages/s", "size": args.pages, "target": None, "met": None,
+             "how": f"httpx.Client().get of the same URLs, nothing checked, parsed or stored: {how}"},
+            {"name": f"harvest / bare fetch ratio, {label}", "value": ratio, "unit": "ratio", "size": args.pages,
+             "target": ">= 0.5", "met": ratio >= 0.5, "how": "bare fetch seconds / harvest seconds, best of each"},
+        ]
+        notes.append(f"{label}: harvest runs (s) {', '.join(f'{s:.2f}' for s in runs['harvest'])}; "
+                     f"bare runs (s) {', '.join(f'{s:.2f}' for s in runs['bare'])}")
+    parse = percentiles(parse_ms)
+    figures.append({"name": "parse_article per page p50", "value": parse["p50"], "unit": "ms", "size": args.pages,
+                    "target": None, "met": None,
+                    "how": f"harvester.article.parse_article on each bench page, single-threaded "
+                           f"(p95 {parse['p95']} ms, mean {statistics.mean(parse_ms):.2f} ms)"})
+    pages = args.pages + 2  # + the feed and robots.txt
+    costs = {**clock.seconds}
+    costs["other"] = breakdown_seconds - sum(costs.values())
+    for step, seconds in costs.items():
+        figures.append({"name": f"harvest cost per page: {step}", "value": round(seconds * 1000 / pages, 2),
+                        "unit": "ms", "size": args.pages, "target": None, "met": None,
+                        "how": f"one single-host harvest with a clock on each step ({breakdown_seconds:.2f} s for "
+                               f"{pages} requests); fetch excludes the fetch log and archive written inside it"})
+    record("harvest_bench", figures, notes=notes)
+
+
+if __name__ == "__main__":
+    main()

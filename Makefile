@@ -64,7 +64,7 @@ eval-sample: install
 
 # Benchmarks (not timed tests): results with machine and date in bench/*.json.
 bench: install
-	$(BIN)/python bench/enrich_throughput.py
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache kb.db kb.db-wal kb.db-shm

@@ -139,6 +139,9 @@ INDEXES = [
     ("events", ["date"], False),
     ("events", ["type", "date"], False),
     ("events", ["first_seen"], False),
+    # Newest events first without reading the table: covers the timeline's order (date, id) and its type
+    # filter, so the first page of the timeline query and of /timeline stops after a page (bench/serving.py).
+    ("events", ["date", "id", "type"], False),
     ("event_sources", ["document_id"], False),
     ("event_entities", ["entity_id"], False),
     ("figures", ["document_id"], False),

@@ -1,6 +1,8 @@
 """Pages people read rather than query: /timeline (events by month, with filters), /person/<id> and
 /ics/<ONS code or id>. Everything shown comes from harvested text, so it is escaped by the templates'
 autoescaping, and only http(s) addresses ever become links."""
+from urllib.parse import urlencode
+
 from markupsafe import Markup, escape
 
 from datasette import hookimpl
@@ -11,22 +13,33 @@ EVENT_TYPES = ["appointment", "departure", "pause", "resume", "review_commission
                "abolition", "launch", "consultation"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
-LIMIT = 500
+LIMIT = 500      # events on a person's or an ICS's page
+PAGE_SIZE = 100  # events per page of /timeline (500 took 170 ms to render at 100,000 documents; bench/serving.py)
 
+# As the `timeline` canned query does (metadata.yml): a page of event ids from the index on events(date, id, type),
+# with filters that look entities and words up once, not once per event. Pages after the first start after the
+# last event shown (:after_date, :after_id): a cursor, so a deep page costs what the first one does.
 EVENTS_SQL = """
-select e.id, e.date, e.type, e.summary from events e
-where (:type = '' or e.type = :type)
-  and (:entity = '' or exists (
-    select 1 from event_entities ee join entities en on en.id = ee.entity_id
-    where ee.event_id = e.id and (en.name like '%' || :entity || '%' or en.ons_code = :entity
-      or en.id in (select entity_id from aliases where alias = :entity))))
-  and (:q = '' or e.summary like '%' || :q || '%' or exists (
-    select 1 from event_sources s where s.event_id = e.id and s.sentence like '%' || :q || '%'))
-  and (:date_from = '' or substr(:date_from, 1, length(e.date)) <= e.date)
-  and (:date_to = '' or substr(e.date, 1, length(:date_to)) <= :date_to)
-  and (:participant = '' or exists (select 1 from event_entities ee where ee.event_id = e.id and ee.entity_id = :participant))
+with page as (
+  select e.id from events e
+  where (:type = '' or e.type = :type)
+    and (:entity = '' or e.id in (
+      select ee.event_id from event_entities ee where ee.entity_id in (
+        select en.id from entities en where en.name like '%' || :entity || '%' or en.ons_code = :entity
+        union select a.entity_id from aliases a where a.alias = :entity)))
+    and (:q = '' or e.id in (
+      select m.id from events m where m.summary like '%' || :q || '%'
+      union select s.event_id from event_sources s where s.sentence like '%' || :q || '%'))
+    and (:date_from = '' or substr(:date_from, 1, length(e.date)) <= e.date)
+    and (:date_to = '' or substr(e.date, 1, length(:date_to)) <= :date_to)
+    and (:participant = '' or e.id in (select ee.event_id from event_entities ee where ee.entity_id = :participant))
+    and (:after_id = '' or coalesce(e.date, '') < :after_date
+      or (coalesce(e.date, '') = :after_date and e.id < cast(:after_id as integer)))
+  order by e.date desc, e.id desc
+  limit {limit}
+)
+select e.id, e.date, e.type, e.summary from page join events e on e.id = page.id
 order by coalesce(e.date, '') desc, e.id desc
-limit {limit}
 """
 PARTICIPANTS_SQL = """
 select ee.event_id, en.id, en.type, en.name, en.ons_code, ee.role from event_entities ee
@@ -60,10 +73,12 @@ def entity_link(entity):
     return None
 
 
-async def load_events(db, filters):
-    """Events matching `filters`, each with its participants and citations, grouped by month."""
-    params = {key: filters.get(key, "") for key in ("type", "entity", "q", "date_from", "date_to", "participant")}
-    rows = [dict(r) for r in await db.execute(EVENTS_SQL.format(limit=LIMIT), params)]
+async def load_events(db, filters, limit=LIMIT):
+    """The first `limit` events matching `filters` (after the cursor `after_date`, `after_id` if given), each
+    with its participants and citations, grouped by month."""
+    params = {key: filters.get(key, "") for key in ("type", "entity", "q", "date_from", "date_to", "participant",
+                                                    "after_date", "after_id")}
+    rows = [dict(r) for r in await db.execute(EVENTS_SQL.format(limit=int(limit)), params)]
     ids = ",".join(str(r["id"]) for r in rows) or "0"
     participants, citations = {}, {}
     for p in await db.execute(PARTICIPANTS_SQL.format(ids=ids)):
@@ -90,12 +105,41 @@ def read_filters(request):
             "date_from": args.get("from", "").strip()[:10], "date_to": args.get("to", "").strip()[:10]}
 
 
+def read_cursor(request):
+    """The 'after' argument: the date and id of the last event of the previous page ('2024-03-01,1234'; the
+    date is empty for undated events), or ('', '') for the first page."""
+    date, _, event_id = request.args.get("after", "").strip().rpartition(",")
+    return (date[:10], event_id) if event_id.isdigit() and len(event_id) < 19 else ("", "")
+
+
+def timeline_link(filters, after=None):
+    """The /timeline address with the same filters, starting after the event `after` (the first page if None)."""
+    args = {"type": filters["type"], "entity": filters["entity"], "q": filters["q"], "from": filters["date_from"],
+            "to": filters["date_to"]}
+    args = {k: v for k, v in args.items() if v}
+    if after is not None:
+        args["after"] = f"{after['date'] or ''},{after['id']}"
+    return "/timeline" + ("?" + urlencode(args) if args else "")
+
+
 async def timeline(datasette, request):
     db = datasette.get_database(DATABASE)
     filters = read_filters(request)
-    months, count = await load_events(db, filters)
+    after_date, after_id = read_cursor(request)
+    # one more than a page, to know whether there are older events
+    months, count = await load_events(db, dict(filters, after_date=after_date, after_id=after_id),
+                                      limit=PAGE_SIZE + 1)
+    older = None
+    if count > PAGE_SIZE:
+        months[-1]["events"].pop()
+        if not months[-1]["events"]:
+            months.pop()
+        count = PAGE_SIZE
+        older = timeline_link(filters, after=months[-1]["events"][-1])
     return Response.html(await datasette.render_template("timeline.html", {
-        "months": months, "count": count, "limit": LIMIT, "filters": filters, "event_types": EVENT_TYPES,
+        "months": months, "count": count, "limit": PAGE_SIZE, "filters": filters, "event_types": EVENT_TYPES,
+        "after": after_date if after_id else None, "older": older,
+        "newest": timeline_link(filters) if after_id else None,
     }, request=request))
 
 

@@ -1,16 +1,18 @@
-"""Harvest throughput: pages per second of the real harvester (politeness off: no delay, a robots.txt
-that allows everything, one source per host and as many threads as hosts) against a bare httpx loop
-fetching exactly the same URLs with the same number of threads, side by side in one run (alternating,
-best of 3). Also the cost of parsing (harvester.article.parse_article) per page.
+"""Harvest throughput: pages per second of the real harvester with politeness off (delay 0, a robots.txt
+that allows everything, concurrency = hosts) against a bare httpx loop fetching exactly the same URLs
+with the same number of threads, side by side in one run (alternating, best of 5). Two shapes: one host
+(the harvester's one-request-at-a-time-per-host path against a plain loop) and `--hosts` hosts (one
+source per host, harvested in parallel threads, against one bare loop thread per host). Also the cost
+of parse_article per page, and where a single-host harvest's time goes per page.
 
-    python bench/harvest_bench.py [--pages 400] [--hosts 4] [--rounds 3]
+    python bench/harvest_bench.py [--pages 400] [--hosts 4] [--rounds 5] [--profile FILE]
 
 The site: `--pages` article pages made from the bundled sample's article pages (each copy numbered so
-that every page is a distinct document), split over `--hosts` RSS feeds, served on 127.0.0.1 by
-kb/sample_site.py from a separate process (so the server does not share this process's interpreter
-lock), one port per host. The harvester keeps every defence it has in production: a new connection per
-request, the byte cap and deadline, the address check, the fetch log, the WARC archive and one SQLite
-commit per document.
+that every page is a distinct document), listed by RSS feeds (one of every page, one per host), served
+on 127.0.0.1 by kb/sample_site.py's handler from a separate process (so the server does not share this
+process's interpreter lock), one port per host. The harvester keeps every defence it has in
+production: a new connection per request, the byte cap and deadline, the address check, the fetch log,
+the WARC archive and one SQLite commit per document.
 """
 import argparse
 import json
@@ -217,7 +219,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=400)
     parser.add_argument("--hosts", type=int, default=4)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--serve", help=argparse.SUPPRESS)  # internal: the server process
     parser.add_argument("--profile", help="also write a cProfile of one single-host harvest to this file")
     args = parser.parse_args()

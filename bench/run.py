@@ -78,7 +78,10 @@ def fmt(value):
     if isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, float):
-        return f"{value:,.3f}".rstrip("0").rstrip(".") if abs(value) < 10 else f"{value:,.1f}"
+        if abs(value) >= 10:
+            return f"{value:,.1f}"
+        text = f"{value:.3f}".rstrip("0")
+        return text + "0" if text.endswith(".") else text
     return str(value)
 
 

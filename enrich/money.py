@@ -36,7 +36,7 @@ class Money:
     end: int
 
 
-MAX_GBP = 1e13  # ten trillion pounds: more than any UK public budget
+MAX_GBP = 1e15  # a thousand trillion pounds: far beyond any UK public budget
 
 
 def _value(number, unit):

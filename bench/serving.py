@@ -31,6 +31,8 @@ TARGET_SIZE, TARGET_MS = 100_000, 100
 WARMUP, REQUESTS, MAX_SECONDS = 20, 200, 10
 CONCURRENCY = [int(c) for c in os.environ.get("BENCH_CONCURRENCY", "1,3").split(",")]
 KB = ROOT / ".venv" / "bin" / "kb"
+# `kb serve` as installed in the venv, or the same entry point through this interpreter
+KB_COMMAND = [str(KB)] if KB.exists() else [sys.executable, "-c", "from kb.cli import cli; cli()"]
 COMMON_TERM = "inspection"  # in most synthetic documents: the worst case for ranking and for sorting matches
 
 
@@ -43,7 +45,7 @@ def free_port():
 def start_server(path):
     port = free_port()
     log = open(path.with_suffix(".serve.log"), "wb")  # uvicorn's access log: a pipe nobody read would fill up
-    proc = subprocess.Popen([str(KB), "serve", "--db", str(path), "--port", str(port)],
+    proc = subprocess.Popen(KB_COMMAND + ["serve", "--db", str(path), "--port", str(port)],
                             stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
     log.close()
     base = f"http://127.0.0.1:{port}"

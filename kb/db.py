@@ -144,6 +144,9 @@ INDEXES = [
     ("events", ["date", "id", "type"], False),
     ("event_sources", ["document_id"], False),
     ("event_entities", ["entity_id"], False),
+    # The events an entity took part in, from the index alone: the timeline's entity filter and the person and
+    # ICS pages (for an entity in 13,000 events at 100,000 documents, 11 ms -> 3.5 ms; bench/serving.py).
+    ("event_entities", ["entity_id", "event_id"], False),
     ("figures", ["document_id"], False),
     ("person_roles", ["person_id"], False),
     ("harvest_runs", ["source", "started"], False),

@@ -14,7 +14,7 @@ EVENT_TYPES = ["appointment", "departure", "pause", "resume", "review_commission
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 LIMIT = 500      # events on a person's or an ICS's page
-PAGE_SIZE = 100  # events per page of /timeline (500 took 170 ms to render at 100,000 documents; bench/serving.py)
+PAGE_SIZE = 50   # events per page of /timeline: at 100,000 documents 500 events took 170 ms, 50 take 7 ms
 
 # As the `timeline` canned query does (metadata.yml): a page of event ids from the index on events(date, id, type),
 # with filters that look entities and words up once, not once per event. Pages after the first start after the

@@ -105,16 +105,37 @@ class HostGate:
 
 
 SITE_LOCAL_V6 = ipaddress.ip_network("fec0::/10")
+# IPv6 ranges whose last 32 bits are an IPv4 address that a translator or relay may reach: NAT64 (well-known
+# and local-use), IPv4-compatible (deprecated) and SIIT-translated addresses.
+EMBEDS_IPV4_LAST_32 = [ipaddress.ip_network(n) for n in ("64:ff9b::/96", "64:ff9b:1::/48", "::/96",
+                                                          "::ffff:0:0:0/96")]
+
+
+def _embedded_ipv4(ip):
+    """The IPv4 address an IPv6 address carries (mapped, 6to4, Teredo client, NAT64 ...), or None."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    if any(ip in net for net in EMBEDS_IPV4_LAST_32) and int(ip) & 0xFFFFFFFF:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
 
 
 def is_public_address(address):
     """A unicast address on the public internet. `is_global` alone is not enough on Python 3.11: it is
-    True for multicast and for deprecated site-local IPv6, and it judges an IPv4-mapped IPv6 address
-    ('::ffff:100.64.0.1') without looking at the IPv4 address inside."""
+    True for multicast and for deprecated site-local IPv6, and it judges an IPv6 address that embeds an
+    IPv4 one ('::ffff:100.64.0.1', '64:ff9b::7f00:1', '2002:7f00:1::') without looking inside."""
     ip = ipaddress.ip_address(address)
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    if ip.is_multicast or (isinstance(ip, ipaddress.IPv6Address) and ip in SITE_LOCAL_V6):
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.is_multicast or ip in SITE_LOCAL_V6:
+            return False
+        inner = _embedded_ipv4(ip)
+        if inner is not None:
+            ip = inner
+    if ip.is_multicast:
         return False
     return ip.is_global
 

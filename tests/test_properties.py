@@ -309,10 +309,6 @@ def embedded(form):
     return build
 
 
-@pytest.mark.xfail(strict=True, reason="harvester/fetch.py check_url accepts IPv6 forms that embed a private IPv4 "
-                   "address: NAT64 64:ff9b::127.0.0.1 and local-use 64:ff9b:1::/48, 6to4 2002:7f00:1::, "
-                   "IPv4-compatible ::127.0.0.1, SIIT ::ffff:0:127.0.0.1 (ipaddress calls them global); where a "
-                   "translator or relay runs they reach the private address. Reported to the harvester's owner")
 @examples(20)
 @given(st.builds(lambda form, v4: embedded(form)(v4),
                  st.sampled_from(["nat64", "nat64-local", "6to4", "compatible", "translated"]),

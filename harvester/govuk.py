@@ -6,10 +6,9 @@ content API for each body.
 import json
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from bs4 import BeautifulSoup
 
 from kb.documents import Document
-from .article import _block_lines
+from .article import html_lines
 from .fetch import FetchError
 from .items import ItemError, NotModified, SourceError
 
@@ -46,7 +45,7 @@ def search_results(fetcher, url, limit):
 
 
 def body_text(html):
-    return "\n\n".join(_block_lines(BeautifulSoup(html or "", "lxml")))
+    return "\n\n".join(html_lines(html or ""))
 
 
 def items(source, fetcher, settings):

@@ -59,3 +59,18 @@ def test_meta_tags_win_over_visible_lines():
             '<p>by Someone Else</p><p>' + "Body text. " * 30 + "</p></article></body></html>")
     article = parse_article(html)
     assert (article.published, article.author) == ("2024-11-07", "Julie Example")
+
+
+def test_text_below_and_after_libxml2s_depth_limit_is_kept():
+    # libxml2 stops building the tree at 256 levels; unclosed tags in generated email HTML reach that.
+    html = ("<html><body><h1>Bulletin</h1>" + "<div><font>" * 400 + "<p>Deep paragraph.</p>" + "</font></div>" * 400
+            + "<p>Closing paragraph.</p></body></html>")
+    assert parse_article(html).text.split("\n\n") == ["Deep paragraph.", "Closing paragraph."]
+
+
+def test_comments_scripts_and_styles_are_not_text_but_what_follows_them_is():
+    html = ("<html><body><article><h1>T</h1><p>Before <!-- hidden --> after.</p>"
+            "<p>Code<script>var x = 1;</script> and style<style>p {}</style> gone.</p>"
+            "<p>Kept<br>on two lines</p></article></body></html>")
+    assert parse_article(html).text.split("\n\n") == ["Before after.", "Code and style gone.", "Kept",
+                                                      "on two lines"]

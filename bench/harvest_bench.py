@@ -39,9 +39,9 @@ TEMPLATE_GLOBS = ["cqc/news/*.html", "cqc/press-release/*.html", "govuk/governme
                   "govdelivery/accounts/UKCQC/bulletins/[0-9a-f]*.html"]
 
 
-def build_site(root, pages, hosts):
+def build_site(root, pages, hosts, prefix=""):
     """Article pages /a/NNNN; an RSS feed of them all (/feed-all.xml) and one per host (/feed-K.xml,
-    every hosts-th page)."""
+    every hosts-th page). `prefix`: the URL path `root` is served at, when not the server's root."""
     templates = sorted(p for pattern in TEMPLATE_GLOBS for p in SAMPLE.glob(pattern))
     (root / "a").mkdir(parents=True)
     for i in range(pages):
@@ -51,7 +51,7 @@ def build_site(root, pages, hosts):
         (root / "a" / f"{i:04d}.html").write_text(html, encoding="utf-8")
     for name, numbers in [("all", range(pages))] + [(str(k), range(k, pages, hosts)) for k in range(hosts)]:
         items = "".join(
-            f"<item><title>Copy {i}</title><link>{{{{BASE}}}}/a/{i:04d}</link>"
+            f"<item><title>Copy {i}</title><link>{{{{BASE}}}}{prefix}/a/{i:04d}</link>"
             f"<pubDate>Thu, 23 Oct 2025 15:50:00 +0000</pubDate></item>\n" for i in numbers)
         (root / f"feed-{name}.xml").write_text(
             f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Bench {name}</title>'

@@ -9,8 +9,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.util import filter_spans
-
 from .dates import find_dates
 from .refs import EntityRef
 from .vocab import org_alias_index, reviews as known_reviews
@@ -168,6 +166,7 @@ def slug(text):
 
 
 def _role_in(sent):
+    from spacy.util import filter_spans  # here, not at the top: roles.py imports this module without spaCy
     spans = [s for s in filter_spans(sent.doc.spans.get("roles", [])) if sent.start <= s.start < sent.end]
     return spans
 

@@ -15,8 +15,6 @@ from spacy.util import filter_spans
 
 from . import vocab
 
-# Bump when rules or data change the output: documents enriched by an older version are redone.
-PIPELINE_VERSION = "5"
 
 TITLES = {"sir", "dame", "dr", "dr.", "doctor", "professor", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms",
           "ms.", "miss", "lord", "baroness", "baron", "lady", "cllr", "councillor", "rt", "hon", "the", "rev"}

@@ -3,11 +3,10 @@ from dataclasses import dataclass
 
 from kb.db import write_transaction
 from kb.documents import now_iso
-from .extract import analyse
-from .nlp import PIPELINE_VERSION, load_nlp
 from .links import rebuild_links
 from .roles import rebuild_roles
 from .store import consolidate, store_analysis
+from .version import PIPELINE_VERSION
 
 
 @dataclass
@@ -36,7 +35,10 @@ def known_people(db):
 def enrich(db, redo_all=False, batch_size=32, on_document=None):
     pending = pending_documents(db, redo_all)
     report = EnrichReport(skipped=db["documents"].count - len(pending))
-    nlp = load_nlp() if pending else None  # nothing changed: no model to load (seconds)
+    nlp = None
+    if pending:  # nothing changed: neither spaCy (0.5 s to import) nor the model (seconds) is loaded
+        from .nlp import load_nlp
+        nlp = load_nlp()
     people = set(known_people(db))
     for i in range(0, len(pending), batch_size):
         batch = [db["documents"].get(doc_id) for doc_id in pending[i: i + batch_size]]
@@ -56,6 +58,7 @@ def enrich(db, redo_all=False, batch_size=32, on_document=None):
 
 
 def enrich_batch(db, nlp, batch, batch_size, people, report, on_document):
+    from .extract import analyse
     for document, doc in zip(batch, nlp.pipe([d["text"] for d in batch], batch_size=batch_size)):
         analysis = analyse(doc, document["published"], document["author"], people)
         with write_transaction(db):  # each document's enrichment lands whole or not at all

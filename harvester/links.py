@@ -2,9 +2,14 @@
 import re
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup
-
 from kb.urls import canonical_url
+
+
+def _soup(html):
+    # Imported here: listing pages are a few per run, and BeautifulSoup costs 0.16 s to import, which
+    # a harvest whose feeds all answer 304 would otherwise pay for nothing.
+    from bs4 import BeautifulSoup
+    return BeautifulSoup(html, "lxml")
 
 
 def _absolute(base_url, href):
@@ -20,7 +25,7 @@ def _absolute(base_url, href):
 
 def page_links(html, base_url):
     """(absolute URL, link text, anchor tag) for every http(s) link on the page, in order."""
-    soup = BeautifulSoup(html, "lxml")
+    soup = _soup(html)
     for a in soup.find_all("a", href=True):
         url = _absolute(base_url, a["href"])
         if url and urlsplit(url).scheme in ("http", "https"):
@@ -47,7 +52,7 @@ def article_links(html, base_url, pattern=None):
 
 def next_page(html, base_url):
     """The listing's next page: rel=next, else a link whose text is 'Next' (with arrows or 'page')."""
-    soup = BeautifulSoup(html, "lxml")
+    soup = _soup(html)
     for tag in soup.find_all(["a", "link"], href=True):
         rel = tag.get("rel") or []
         if "next" in [r.lower() for r in rel] and (url := _absolute(base_url, tag["href"])):

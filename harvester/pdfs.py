@@ -1,8 +1,6 @@
 """`pdfs` sources: an index page (e.g. CQC board meetings) whose PDF links become documents."""
 import re
 
-from bs4 import BeautifulSoup
-
 from kb.documents import Document, iso_date
 from .article import DAY_MONTH_YEAR
 from .fetch import FetchError

@@ -198,3 +198,31 @@ def test_served_from_any_directory(published, tmp_path, monkeypatch):
     assert rows(ds, "/kb/timeline.json?_shape=array")
     assert get(ds, "/timeline").status_code == 200
     assert "CQC monitor" in get(ds, "/").text  # metadata.yml found from the package
+
+
+def test_search_ranks_a_very_common_word_among_the_5000_newest_documents_holding_it(tmp_path):
+    db = connect(str(tmp_path / "many.db"))
+    # The oldest document is the best match by far; 5,000 newer ones mention the word once, among filler.
+    lines = [{"url": "https://x.example/best", "title": "Inspection", "text": "Inspection inspection inspection."}]
+    lines += [{"url": f"https://x.example/{i}", "title": f"Bulletin {i}",
+               "text": f"Bulletin {i} covers staffing and funding, and one inspection, among other news. "
+                       + ("A long paragraph about other matters. " * (i % 7))} for i in range(5_000)]
+    lines += [{"url": "https://x.example/rare", "title": "Rare word", "text": "A zeugma and an inspection."}]
+    ingest_lines(db, [json.dumps({**line, "published": "2025-01-01", "publisher": "X"}) for line in lines])
+    ds = make_datasette(tmp_path / "many.db")
+
+    common = rows(ds, "/kb/search.json?_shape=array&q=inspection")
+    assert len(common) == 200
+    assert "https://x.example/best" not in [r["url"] for r in common]  # older than the 5,000 newest
+    ranked = {r[0]: r[1] for r in db.conn.execute(
+        "select d.url, rank from documents_fts join documents d on d.rowid = documents_fts.rowid "
+        "where documents_fts match 'inspection' order by rank")}
+    assert [ranked[r["url"]] for r in common] == sorted(ranked[r["url"]] for r in common)  # best first
+    # The newest document's short text makes it the best of the candidates.
+    assert common[0]["url"] == "https://x.example/rare"
+    # A word in fewer than 5,000 documents is ranked over all of them, the oldest included.
+    assert [r["url"] for r in rows(ds, "/kb/search.json?_shape=array&q=inspection+inspection+zeugma")] \
+        == ["https://x.example/rare"]
+    best = rows(ds, '/kb/search.json?_shape=array&q="inspection inspection"')
+    assert [r["url"] for r in best] == ["https://x.example/best"]
+    db.conn.close()

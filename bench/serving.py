@@ -96,8 +96,6 @@ def endpoints(term):
         ("search query, common term", f"/kb/search.json?_shape=array&q={COMMON_TERM}"),
         ("documents table _search, selective term", f"/kb/documents.json?_search={term}"),
         ("documents table _search, common term", f"/kb/documents.json?_search={COMMON_TERM}"),
-        # what suggest_facets off would give (a client can ask for it; kb/serve.py SETTINGS could make it the default)
-        ("documents table _search, selective term, _nosuggest=1", f"/kb/documents.json?_search={term}&_nosuggest=1"),
         ("/timeline page", "/timeline"),
         ("/timeline page, filtered", f"/timeline?{filtered}"),
     ]

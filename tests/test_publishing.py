@@ -226,3 +226,26 @@ def test_search_ranks_a_very_common_word_among_the_5000_newest_documents_holding
     best = rows(ds, '/kb/search.json?_shape=array&q="inspection inspection"')
     assert [r["url"] for r in best] == ["https://x.example/best"]
     db.conn.close()
+
+
+def test_timeline_lists_undated_events_last_and_only_without_a_date_range(tmp_path):
+    path = build_database(tmp_path / "undated.db")
+    db = connect(str(path))
+    undated = db["events"].insert({"type": "appointment", "date": None, "summary": "Someone appointed, date unknown",
+                                   "key": "test:undated"}).last_pk
+    year_only = db["events"].insert({"type": "appointment", "date": "2024", "summary": "Appointed in 2024",
+                                     "key": "test:year"}).last_pk
+    db.conn.close()
+    ds = make_datasette(path)
+
+    def ids(query=""):
+        return [r["event_id"] for r in rows(ds, f"/kb/timeline.json?_shape=array&{query}")]
+    everything = ids()
+    assert everything[-1] == undated and year_only in everything
+    dates = [r["date"] for r in rows(ds, "/kb/timeline.json?_shape=array")][:-1]
+    assert dates == sorted(dates, reverse=True)
+    # A date range keeps events whose date, at its own precision, lies in it, and never undated ones.
+    assert undated not in ids("from=2024-06") and year_only in ids("from=2024-06")
+    assert year_only in ids("to=2024-01-15") and undated not in ids("to=2024-01-15")
+    assert year_only not in ids("from=2025") and year_only not in ids("to=2023-12")
+    assert ids("type=appointment")[-1] == undated

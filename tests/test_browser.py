@@ -2,16 +2,13 @@
 them, and a screenshot is saved to build/screenshots/. Needs Debian's chromium and chromium-driver
 (`.ci/run` and `make browser` install them)."""
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from kb.paths import PROJECT_ROOT
 from kb.serve import make_datasette
+from tests.live_server import serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -21,29 +18,13 @@ pytestmark = pytest.mark.skipif(not (Path(CHROMIUM).exists() and Path(CHROMEDRIV
                                 reason="Debian chromium and chromium-driver are not installed (make browser)")
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """The publishing test database, served by uvicorn on 127.0.0.1 in a thread."""
     from tests.test_publishing import build_database
     path = build_database(tmp_path_factory.mktemp("browser") / "kb.db")
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(make_datasette(path).app(), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    assert server.started, "the test server did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(make_datasette(path).app()) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

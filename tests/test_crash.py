@@ -15,7 +15,6 @@ import random
 import re
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -299,38 +298,20 @@ def test_an_enrichment_killed_at_random_points_then_completed_loses_and_duplicat
         assert got[part] == expected[part], f"KB_KILL_SEED={SEED} kills {kills}: {part} differ"
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def datasette_server(tmp_path):
     """Datasette (make_datasette, as `kb serve` runs it) over tmp_path/kb.db, by uvicorn on 127.0.0.1."""
     import asyncio
-    import uvicorn
+    from contextlib import ExitStack
     from kb.serve import make_datasette
+    from tests.live_server import serving
 
     def start(path):
         ds = make_datasette(path)
         asyncio.run(ds.invoke_startup())
-        port = free_port()
-        server = uvicorn.Server(uvicorn.Config(ds.app(), host="127.0.0.1", port=port, log_level="warning",
-                                               lifespan="off"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.time() + 20
-        while not server.started and time.time() < deadline:
-            time.sleep(0.05)
-        assert server.started, "the test server did not start"
-        servers.append((server, thread))
-        return f"http://127.0.0.1:{port}"
-    servers = []
-    yield start
-    for server, thread in servers:
-        server.should_exit = True
-        thread.join(timeout=10)
+        return servers.enter_context(serving(ds.app()))
+    with ExitStack() as servers:
+        yield start
 
 
 READ_PATHS = ["/kb/events.json?_shape=array&_size=200", "/kb/timeline.json?_shape=array",

@@ -22,20 +22,26 @@ UPDATED_LINE = re.compile(rf"(?:Page\s+)?last\s+updated:?\s*({DAY_MONTH_YEAR})",
 DATE_ONLY_LINE = re.compile(rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?({DAY_MONTH_YEAR})$", re.I)
 BYLINE = re.compile(r"^by\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*$", re.I)
 
-# Where the body lives, most specific first: (CSS it stands for, test of one element).
-BODY_SELECTORS = [
-    ("div.entry-content", lambda e: e.tag == "div" and "entry-content" in _classes(e)),
-    ("div.article-body", lambda e: e.tag == "div" and "article-body" in _classes(e)),
-    ("div.govspeak", lambda e: e.tag == "div" and "govspeak" in _classes(e)),
-    (".gem-c-govspeak", lambda e: "gem-c-govspeak" in _classes(e)),
-    ("div.body", lambda e: e.tag == "div" and "body" in _classes(e)),
-    ("article .content", lambda e: "content" in _classes(e) and _has_ancestor(e, "article")),
-    ("main article", lambda e: e.tag == "article" and _has_ancestor(e, "main")),
-    ("article", lambda e: e.tag == "article"),
-    ("main", lambda e: e.tag == "main"),
-    ("#content", lambda e: e.get("id") == "content"),
-    ("[role=main]", lambda e: e.get("role") == "main"),
-]
+def _has_class(name):
+    """XPath for "has `name` among its class tokens", as CSS's .name (and cssselect) reads it."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+# Where the body lives, most specific first: (CSS it stands for, the same as compiled XPath, which
+# finds the matches in document order in C rather than testing every element in Python).
+BODY_SELECTORS = [(css, etree.XPath(xpath)) for css, xpath in [
+    ("div.entry-content", f"//div[{_has_class('entry-content')}]"),
+    ("div.article-body", f"//div[{_has_class('article-body')}]"),
+    ("div.govspeak", f"//div[{_has_class('govspeak')}]"),
+    (".gem-c-govspeak", f"//*[{_has_class('gem-c-govspeak')}]"),
+    ("div.body", f"//div[{_has_class('body')}]"),
+    ("article .content", f"//article//*[{_has_class('content')}]"),
+    ("main article", "//main//article"),
+    ("article", "//article"),
+    ("main", "//main"),
+    ("#content", "//*[@id='content']"),
+    ("[role=main]", "//*[@role='main']"),
+]]
 # Page furniture removed before reading the body.
 DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
              "button", "template"}
@@ -119,10 +125,6 @@ def _classes(element):
     return (element.get("class") or "").split()
 
 
-def _has_ancestor(element, tag):
-    return any(parent.tag == tag for parent in element.iterancestors())
-
-
 def _first(root, tag):
     return next(root.iter(tag), None)
 
@@ -164,7 +166,7 @@ def _json_ld(root):
 
 
 def _clean(text):
-    return re.sub(r"\s+", " ", text or "").strip()
+    return " ".join(text.split()) if text else ""  # str.split's whitespace is re's \s
 
 
 BREAK = object()  # a <br>: the line ends here
@@ -173,24 +175,27 @@ BREAK = object()  # a <br>: the line ends here
 def _strings(root):
     """The visible strings under `root` in document order, each with the block element it belongs to
     (the nearest paragraph, heading, list item, cell, div ... or `root`), and BREAK for each <br>.
-    Iterative, so deeply nested pages cannot exhaust the stack."""
-    stack = [(root, root)]
-    while stack:
-        item, block = stack.pop()
-        if isinstance(item, str):
-            yield item, block
-            continue
-        element = item
-        if element.tag == "br":
-            yield BREAK, block
-        own_block = element if element is root or element.tag in BLOCK_TAGS else block
-        for child in reversed(element):
-            if child.tail:
-                stack.append((child.tail, own_block))
-            if isinstance(child.tag, str) and child.tag not in NO_TEXT_TAGS:
-                stack.append((child, own_block))
-        if element.text and element.tag not in NO_TEXT_TAGS:
-            stack.append((element.text, own_block))
+    lxml's iterwalk does the walking in C and needs no recursion, so deep pages cannot exhaust the stack.
+    (Trees from _parse hold no comments or processing instructions, which iterwalk would skip tail and all.)"""
+    blocks = [root]
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag
+        if event == "start":
+            if element is not root and tag in NO_TEXT_TAGS:
+                walker.skip_subtree()  # its "end" still comes, with the tail that follows it
+                continue
+            if tag == "br":
+                yield BREAK, blocks[-1]
+            if element is not root and tag in BLOCK_TAGS:
+                blocks.append(element)
+            if element.text and tag not in NO_TEXT_TAGS:
+                yield element.text, blocks[-1]
+        elif element is not root:
+            if blocks[-1] is element:
+                blocks.pop()
+            if element.tail:  # text after an element belongs to the block around it
+                yield element.tail, blocks[-1]
 
 
 def _text(element, separator=" "):
@@ -198,16 +203,21 @@ def _text(element, separator=" "):
     return separator.join(text for text, _ in _strings(element) if text is not BREAK)
 
 
-def _text_length(element):
-    """The length of the element's stripped strings joined by single spaces."""
-    return len(" ".join(t for t in (text.strip() for text, _ in _strings(element) if text is not BREAK) if t))
+def _text_length(strings):
+    """The length of the stripped strings (from _strings) joined by single spaces."""
+    return len(" ".join(t for t in (text.strip() for text, _ in strings if text is not BREAK) if t))
 
 
 def _block_lines(root):
     """The visible text of `root` as lines, one per block element or <br>, yielded as the walk reaches
     them: a caller that wants only the first lines stops the walk there."""
+    return _lines(_strings(root))
+
+
+def _lines(strings):
+    """_block_lines over strings already walked."""
     buffer, current = [], None
-    for text, block in _strings(root):
+    for text, block in strings:
         if text is BREAK or block is not current:
             if line := _clean("".join(buffer)):
                 yield line
@@ -231,15 +241,13 @@ def _is_furniture(element):
     return any(FURNITURE.search(token) for token in tokens if token)
 
 
-def _body_root(page):
-    """The element holding the article body: a known container, else the whole page."""
-    page_length = _text_length(page)
-    # One walk over the page for all the selectors, then each selector's matches in document order.
-    elements = [e for e in page.getroottree().getroot().iter() if isinstance(e.tag, str)]
-    for _, matches in BODY_SELECTORS:
-        found = [element for element in elements if matches(element)]
+def _body_root(page, page_length):
+    """The element holding the article body: a known container, else the whole page (whose text is
+    `page_length` long)."""
+    for _, select in BODY_SELECTORS:
+        found = select(page)
         if found:
-            lengths = [_text_length(element) for element in found]
+            lengths = [_text_length(_strings(element)) for element in found]
             best_length = max(lengths)
             best = found[lengths.index(best_length)]
             # An empty or teaser-sized match (a listing's <article>) is not the body.
@@ -313,12 +321,13 @@ def parse_article(html):
     page = _first(root, "body")
     page = page if page is not None else root
     # The page's first lines, before furniture removal: dates and bylines live there.
-    line_published, line_updated, line_author = _dates_and_author_from_lines(_block_lines(page))
+    page_strings = list(_strings(page))
+    line_published, line_updated, line_author = _dates_and_author_from_lines(_lines(page_strings))
     published = published or line_published
     updated = updated or line_updated
     author = author or line_author
 
-    body = _body_root(page)
+    body = _body_root(page, _text_length(page_strings))
     _strip_furniture(body)
     lines = []
     for line in _block_lines(body):

@@ -49,10 +49,10 @@ def items(source, fetcher, settings):
     if response.not_modified:
         return  # the feed is as it was: nothing new
     feed = parse_feed(response.content)
-    for entry in feed.entries[: settings.max_items]:
-        link = entry.get("link")
-        if not link:
-            continue
+    entries = [entry for entry in feed.entries[: settings.max_items] if entry.get("link")]
+    for number, entry in enumerate(entries):
+        link = entry["link"]
+        next_link = entries[number + 1]["link"] if number + 1 < len(entries) else None
         known = {
             "title": entry.get("title"),
             "published": _entry_date(entry, "published", "updated"),
@@ -60,7 +60,7 @@ def items(source, fetcher, settings):
             "author": entry.get("author"),
         }
         try:
-            yield fetch_article(fetcher, source, link, **known)
+            yield fetch_article(fetcher, source, link, next_link, **known)
         except FetchError as e:
             # The feed's own full content (WordPress content:encoded) is better than nothing.
             content = " ".join(c.get("value", "") for c in entry.get("content", []))

@@ -10,6 +10,9 @@
 - Only gzip/deflate accepted, decompressed here with a cap on the inflated size.
 - Redirects followed hop by hop (at most max_redirects), each hop's address checked.
 - A source's time budget (source_deadline) bounds all its requests and retry waits together.
+- `prefetch(url)` starts the request for the page the caller asks for next while it parses and stores
+  the current one. Only the network part runs ahead, one request at most, through the same host gate;
+  checks, robots, logging, archive and validators stay in `get`, on the caller's thread.
 """
 import codecs
 import email.utils
@@ -19,6 +22,7 @@ import socket
 import threading
 import time
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -174,6 +178,8 @@ class Fetcher:
     gate: HostGate | None = None
     _robots: dict = field(default_factory=dict)
     _client: httpx.Client | None = None
+    _ahead: tuple | None = None      # (url, request headers, started, future) of the request made ahead
+    _pool: ThreadPoolExecutor | None = None
 
     def __post_init__(self):
         self.gate = self.gate or HostGate(self.delay)
@@ -192,6 +198,9 @@ class Fetcher:
         )
 
     def close(self):
+        self._discard_ahead()
+        if self._pool is not None:
+            self._pool.shutdown()
         self._client.close()
 
     def out_of_time(self):
@@ -261,16 +270,13 @@ class Fetcher:
                 self.check_url(url)
                 if self.respect_robots and not url.endswith("/robots.txt") and not self.robots_allows(url):
                     raise RobotsDisallowed(f"robots.txt disallows {url}")
-                request_headers = dict(headers or {})
-                if conditional and self.cache is not None and url == original:
-                    validators = self.cache.get(url)
-                    if validators:
-                        etag, modified = validators
-                        if etag:
-                            request_headers["If-None-Match"] = etag
-                        if modified:
-                            request_headers["If-Modified-Since"] = modified
-                status, response_headers, content = self._get_with_retries(url, request_headers)
+                request_headers = self._request_headers(url, headers, conditional and url == original)
+                ahead = self._take_ahead(url, request_headers)
+                if ahead is not None:
+                    started, future = ahead
+                    status, response_headers, content = future.result()  # raises as the request did
+                else:
+                    status, response_headers, content = self._get_with_retries(url, request_headers)
                 record.update(status=status, bytes=len(content))
                 if status in (301, 302, 303, 307, 308) and "location" in response_headers:
                     url = urljoin(url, response_headers["location"])
@@ -294,6 +300,66 @@ class Fetcher:
             record["duration_ms"] = int((time.monotonic() - started) * 1000)
             if self.on_fetch:
                 self.on_fetch(record)
+
+    def _request_headers(self, url, headers, conditional):
+        request_headers = dict(headers or {})
+        if conditional and self.cache is not None:
+            validators = self.cache.get(url)
+            if validators:
+                etag, modified = validators
+                if etag:
+                    request_headers["If-None-Match"] = etag
+                if modified:
+                    request_headers["If-Modified-Since"] = modified
+        return request_headers
+
+    # -- reading ahead ---------------------------------------------------------------------------
+    def prefetch(self, url):
+        """Start fetching `url` (a conditional GET, as `get(url)` will send) in the background, because the
+        caller asks for it next; the time its answer takes then overlaps the caller's work on the page
+        before. Does nothing if a request is already ahead, or if `get` would refuse the URL (it will say
+        why when asked)."""
+        if url is None or self._ahead is not None:
+            return
+        try:
+            self._spend(url)
+            self.check_url(url)
+            if self.respect_robots and not self.robots_allows(url):
+                return
+        except FetchError:
+            return
+        headers = self._request_headers(url, None, True)
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch")
+        self._ahead = (url, headers, time.monotonic(), self._pool.submit(self._get_with_retries, url, headers))
+
+    def _take_ahead(self, url, headers):
+        """(started, future) of the request made ahead for exactly this URL and these headers, or None."""
+        if self._ahead is None:
+            return None
+        if self._ahead[:2] != (url, headers):
+            self._discard_ahead()
+            return None
+        _, _, started, future = self._ahead
+        self._ahead = None
+        return started, future
+
+    def _discard_ahead(self):
+        """A request made ahead that nobody asked for (the source stopped, or asked for another URL first):
+        wait for it, so that requests never overlap, and log it, because it was made."""
+        if self._ahead is None:
+            return
+        url, _, started, future = self._ahead
+        self._ahead = None
+        record = {"url": url, "status": None, "bytes": 0, "error": "fetched ahead, not used"}
+        try:
+            status, _, content = future.result()
+            record.update(status=status, bytes=len(content))
+        except FetchError as e:
+            record["error"] = f"fetched ahead, not used: {e}"
+        record["duration_ms"] = int((time.monotonic() - started) * 1000)
+        if self.on_fetch:
+            self.on_fetch(record)
 
     def _get_with_retries(self, url, headers):
         attempt = 0

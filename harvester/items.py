@@ -23,10 +23,12 @@ class SourceError(Exception):
     """The source as a whole could not be read (its feed, listing or index page)."""
 
 
-def fetch_article(fetcher, source, url, **known):
+def fetch_article(fetcher, source, url, next_url=None, **known):
     """Fetch and parse one article page into a Document; `known` (title, published, author from a feed)
-    fills what the page does not say."""
+    fills what the page does not say. `next_url`, the page the source asks for next, is fetched ahead
+    while this one is parsed and stored."""
     response = fetcher.get(url)
+    fetcher.prefetch(next_url)
     if response.not_modified:
         return NotModified(url)
     if "html" not in response.content_type and response.content_type not in ("", "text/plain"):

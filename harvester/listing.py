@@ -19,12 +19,14 @@ def items(source, fetcher, settings):
             return  # the listing is as it was: nothing new
         html = response.text()
         pages += 1
+        links = []
         for link in article_links(html, response.url, source.link_pattern):
-            if link in seen or len(seen) >= settings.max_items:
-                continue
-            seen.add(link)
+            if link not in seen and len(seen) < settings.max_items:
+                seen.add(link)
+                links.append(link)
+        for number, link in enumerate(links):
             try:
-                yield fetch_article(fetcher, source, link)
+                yield fetch_article(fetcher, source, link, links[number + 1] if number + 1 < len(links) else None)
             except FetchError as e:
                 yield ItemError(link, str(e))
         url = next_page(html, response.url)

@@ -7,7 +7,6 @@ from datetime import date, datetime, timezone
 
 from dateutil import parser as dateparser
 
-from .db import first
 from .urls import canonical_url
 
 IMPORT_SOURCE = "import"
@@ -31,6 +30,12 @@ def now_iso():
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
+MONTH_NUMBERS = {name: number for number, name in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|"
+                            r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+([12]\d{3})", re.I)
+
+
 def iso_date(value):
     """'27 March 2025', '2025-03-27T10:00:00Z', a date or datetime -> '2025-03-27'; None if not a date."""
     if value is None or value == "":
@@ -44,6 +49,9 @@ def iso_date(value):
         return text if _real_date(text) else None  # already ISO, at whatever precision it has
     if m := re.match(r"(\d{4}-\d{2}-\d{2})[T ]", text):
         return m.group(1) if _real_date(m.group(1)) else None  # an ISO timestamp: never read day-first
+    if m := DAY_MONTH_YEAR.fullmatch(text):  # '27 March 2025', as most pages print it: no dateutil needed
+        iso = f"{int(m.group(3)):04d}-{MONTH_NUMBERS[m.group(2)[:3].lower()]:02d}-{int(m.group(1)):02d}"
+        return iso if _real_date(iso) else None
     # dateutil fills what the text leaves out from today's date ('October 2024' became 2024-10-<today>,
     # 'Monday' this week's): parse against two different defaults, and what differs was not written.
     try:
@@ -69,9 +77,16 @@ def _real_date(iso):
         return False
 
 
+SPACES = re.compile(r"[ \t\u00a0]+")
+DOCUMENT_COLUMNS = ("url", "source", "publisher", "kind", "title", "author", "published", "updated", "text",
+                    "content_hash", "fetched_at", "first_seen")
+INSERT_DOCUMENT = (f"insert into documents ({', '.join(DOCUMENT_COLUMNS)}) "
+                   f"values ({', '.join('?' for _ in DOCUMENT_COLUMNS)})")
+
+
 def normalise_text(text):
     """Collapse runs of spaces and blank lines so that cosmetic re-renders do not look like edits."""
-    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.replace("\r", "").split("\n")]
+    lines = [line.strip() for line in SPACES.sub(" ", text.replace("\r", "")).split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
@@ -89,7 +104,7 @@ def upsert_document(db, doc):
     """Insert or update `doc` by canonical URL. Returns (document id, 'new' | 'updated' | 'unchanged').
 
     A re-fetch that finds the same text changes nothing but `fetched_at`; changed text keeps the row's id
-    (so its citations survive) and replaces the content.
+    (so its citations survive) and replaces the content. Call it inside `write_transaction`, which commits.
     """
     url = canonical_url(doc.url)
     text = normalise_text(doc.text)
@@ -100,7 +115,9 @@ def upsert_document(db, doc):
     # document, not an edit (and re-ingesting copies in either order leaves the same hash).
     digest = content_hash(title, text)
     source = doc.source or IMPORT_SOURCE
-    if not db["sources"].count_where("name = ?", [source]):
+    # Plain SQL on this path, run once per harvested page: sqlite-utils' table helpers look up the schema
+    # (five queries) on every call, which was half the cost of storing a document.
+    if db.conn.execute("select 1 from sources where name = ?", [source]).fetchone() is None:
         ensure_source(db, source, kind="import" if source == IMPORT_SOURCE else None, publisher=doc.publisher)
     row = {
         "url": url, "source": source, "publisher": doc.publisher, "kind": doc.kind,
@@ -108,15 +125,16 @@ def upsert_document(db, doc):
         "published": iso_date(doc.published), "updated": iso_date(doc.updated),
         "text": text, "content_hash": digest, "fetched_at": now_iso(),
     }
-    existing = first(db, "select id, content_hash from documents where url = ?", [url])
+    existing = db.conn.execute("select id, content_hash from documents where url = ?", [url]).fetchone()
     if existing is None:
         row["first_seen"] = row["fetched_at"]
-        return db["documents"].insert(row).last_pk, "new"
-    if existing["content_hash"] == digest:
-        db["documents"].update(existing["id"], {"fetched_at": row["fetched_at"]})
-        return existing["id"], "unchanged"
+        return db.conn.execute(INSERT_DOCUMENT, [row[c] for c in DOCUMENT_COLUMNS]).lastrowid, "new"
+    document_id, stored_hash = existing
+    if stored_hash == digest:
+        db.conn.execute("update documents set fetched_at = ? where id = ?", [row["fetched_at"], document_id])
+        return document_id, "unchanged"
     # Keep what we knew if the new copy lacks it (a feed re-import without a date must not erase one).
-    old = db["documents"].get(existing["id"])
+    old = db["documents"].get(document_id)
     for key in ("publisher", "kind", "title", "author", "published", "updated"):
         if row[key] is None:
             row[key] = old[key]
@@ -127,8 +145,8 @@ def upsert_document(db, doc):
         "fetched_at": old["fetched_at"], "replaced_at": row["fetched_at"],
         "diff": text_diff(old["title"], old["text"], row["title"], text),
     })
-    db["documents"].update(existing["id"], row)
-    return existing["id"], "updated"
+    db["documents"].update(document_id, row)
+    return document_id, "updated"
 
 
 def text_diff(old_title, old_text, new_title, new_text, limit=20_000):

@@ -9,9 +9,9 @@ from harvester.archive import read_archive
 from harvester.config import parse_config
 from harvester.fetch import FetchError, Fetcher, parse_retry_after, read_capped
 from harvester.lock import harvest_lock
-from harvester.run import harvest
+from harvester.run import FetchLog, harvest
 from kb.cli import cli
-from kb.db import connect
+from kb.db import connect, write_transaction
 from tests import fake_server
 from tests.fake_server import Site, serve
 
@@ -199,6 +199,20 @@ def test_an_unchanged_rerun_sends_conditional_requests_and_stores_nothing(db, si
     assert statuses == [200, 304]
 
 
+def test_fetch_log_rides_on_document_commits_and_flushes_itself_when_none_come(db):
+    log = FetchLog(db, "run-1", limit=3)
+    log.add({"url": "https://example.org/a", "status": 200, "bytes": 10, "error": None, "duration_ms": 5})
+    log.add({"url": "https://example.org/b", "status": 304, "bytes": 0, "error": None, "duration_ms": 4})
+    assert db["fetches"].count == 0  # waiting for the next document's commit
+    with write_transaction(db):
+        log.write()
+    assert [(r["url"], r["status"], r["run_id"]) for r in db.query("select * from fetches order by id")] == [
+        ("https://example.org/a", 200, "run-1"), ("https://example.org/b", 304, "run-1")]
+    for n in range(3):  # a run of 304s stores no documents: the log commits on its own every `limit` records
+        log.add({"url": f"https://example.org/c{n}", "status": 304, "bytes": 0, "error": None, "duration_ms": 1})
+    assert db["fetches"].count == 5 and not log.pending
+
+
 def test_raw_responses_are_archived_for_reparsing(db, site, tmp_path):
     site.page("/feed", rss("/a"), "application/rss+xml")
     site.page("/a", article("A", BODY))
@@ -235,6 +249,58 @@ def test_hosts_are_harvested_in_parallel_without_losing_documents(tmp_path):
         results = harvest(db, cfg)
     assert [(r.name, r.new) for r in results] == [("one", 2), ("two", 2)]
     assert db["documents"].count == 4
+
+
+def test_the_next_page_is_fetched_ahead_once_and_never_alongside_another_request(site):
+    arrived, release, in_flight, most = threading.Event(), threading.Event(), [], [0]
+
+    def slow_page(text, gate=None):
+        def handler(request):
+            in_flight.append(1)
+            most[0] = max(most[0], len(in_flight))
+            arrived.set()
+            if gate is not None:
+                gate.wait(5)
+            in_flight.pop()
+            fake_server.send(request, 200, article(text, BODY))
+        return handler
+    site.route("/a", slow_page("A"))
+    site.route("/b", slow_page("B", gate=release))
+    site.route("/c", slow_page("C"))
+    logged = []
+    fetcher = Fetcher(user_agent="test", allow_private_addresses=["127.0.0.1"], delay=0, on_fetch=logged.append)
+    try:
+        fetcher.get(f"{site.base}/a")
+        arrived.clear()
+        fetcher.prefetch(f"{site.base}/b")
+        assert arrived.wait(5), "the page asked for next was not requested ahead"
+        assert "/b" in site.paths() and not logged[1:]  # requested, not yet logged: nobody has asked for it
+        fetcher.prefetch(f"{site.base}/c")  # one request ahead at most
+        release.set()
+        response = fetcher.get(f"{site.base}/b")
+        assert b"<h1>B</h1>" in response.content
+        fetcher.get(f"{site.base}/c")
+    finally:
+        fetcher.close()
+    assert [p for p in site.paths() if p != "/robots.txt"] == ["/a", "/b", "/c"] and most[0] == 1
+    assert [(r["url"].rsplit("/", 1)[1], r["status"], r["error"]) for r in logged] == [
+        ("a", 200, None), ("b", 200, None), ("c", 200, None)]
+
+
+def test_a_page_fetched_ahead_but_never_asked_for_is_logged_and_refused_urls_are_not_fetched_ahead(site):
+    site.page("/a", article("A", BODY))
+    site.page("/b", article("B", BODY))
+    logged = []
+    fetcher = Fetcher(user_agent="test", allow_private_addresses=["127.0.0.1"], delay=0, on_fetch=logged.append)
+    fetcher.prefetch(site.base.replace("127.0.0.1", "127.0.0.2") + "/a")  # not an allowed address
+    fetcher.prefetch(f"{site.base}/private/x")  # robots.txt disallows it
+    fetcher.prefetch(f"{site.base}/a")
+    fetcher.get(f"{site.base}/b")  # the source asked for another page first
+    fetcher.prefetch(f"{site.base}/a")
+    fetcher.close()  # the source stopped before asking for it
+    assert [p for p in site.paths() if p != "/robots.txt"] == ["/a", "/b", "/a"]
+    assert [(r["url"].rsplit("/", 1)[1], r["status"], r["error"]) for r in logged] == [
+        ("a", 200, "fetched ahead, not used"), ("b", 200, None), ("a", 200, "fetched ahead, not used")]
 
 
 def test_url_guard_refuses_non_public_and_non_http_targets():

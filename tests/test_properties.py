@@ -451,13 +451,15 @@ def test_a_written_date_reads_back_as_its_iso_value(day, form, before, after):
 
 
 @examples(200)
-@given(days, st.sampled_from(["dmy", "my", "iso", "timestamp", "mdy", "year"]))
+@given(days, st.sampled_from(["dmy", "dmy_short", "dmy_upper", "my", "iso", "timestamp", "mdy", "year"]))
 def test_a_stored_publication_date_keeps_the_precision_it_was_written_with(day, form):
     """kb ingest and the harvester store `published` through iso_date: 'October 2024' is 2024-10 (not an
     invented day), and the same text gives the same date whatever day it is ingested."""
     month = MONTHS[day.month - 1]
     written, value = {
         "dmy": (f"{day.day} {month} {day.year}", day.isoformat()),
+        "dmy_short": (f"{day.day:02d} {month[:3]} {day.year}", day.isoformat()),
+        "dmy_upper": (f"{day.day}  {month.upper()}\n{day.year}", day.isoformat()),
         "my": (f"{month} {day.year}", day.isoformat()[:7]),
         "iso": (day.isoformat(), day.isoformat()),
         "timestamp": (f"{day.isoformat()}T23:59:00+01:00", day.isoformat()),
@@ -473,6 +475,8 @@ def test_a_stored_publication_date_keeps_the_precision_it_was_written_with(day, 
 @example("Monday")
 @example("1")
 @example("2024-00")
+@example("31 February 2025")
+@example("29 Feb 2023")
 def test_a_stored_publication_date_is_a_real_date_or_nothing(text):
     value = iso_date(text)
     if value is not None:

@@ -355,7 +355,7 @@ class Fetcher:
         try:
             status, _, content = future.result()
             record.update(status=status, bytes=len(content))
-        except FetchError as e:
+        except Exception as e:  # a FetchError, or a surprise that must not fail close()
             record["error"] = f"fetched ahead, not used: {e}"
         record["duration_ms"] = int((time.monotonic() - started) * 1000)
         if self.on_fetch:

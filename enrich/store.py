@@ -198,9 +198,9 @@ def consolidate(db):
 
 def _move_event(db, from_id, to_id):
     """Give event `from_id`'s sources and participants to `to_id`, then delete it."""
-    db.execute("insert or ignore into event_sources (event_id, document_id, sentence, start, \"end\", date_text) "
-               "select ?, document_id, sentence, start, \"end\", date_text from event_sources where event_id = ?",
-               [to_id, from_id])
+    db.execute("insert or ignore into event_sources (event_id, document_id, sentence, start, \"end\", date_text, "
+               "date, summary) select ?, document_id, sentence, start, \"end\", date_text, date, summary "
+               "from event_sources where event_id = ?", [to_id, from_id])
     db.execute("insert or ignore into event_entities (event_id, entity_id, role) "
                "select ?, entity_id, role from event_entities where event_id = ?", [to_id, from_id])
     db.execute("delete from event_sources where event_id = ?", [from_id])

@@ -307,6 +307,10 @@ def test_history_told_without_a_date_joins_the_dated_event_whatever_the_order(db
     assert db["event_sources"].count_where("event_id = ?", [appointment["id"]]) == 2
     (departure,) = events(db, "departure")
     assert departure["date"] == "2024-06" and "interim chief executive" not in participants(db, departure["id"])
+    # the undated reports, folded into the dated events, keep what they said (as when they join directly)
+    folded = list(db.query("select s.summary, s.date from event_sources s join documents d on d.id = s.document_id "
+                           "where d.url = 'https://a.example/late'"))
+    assert len(folded) == 2 and all(r["summary"] and r["date"] == "2024-10-07" for r in folded), folded
 
 
 def test_dates_in_other_clauses_and_since_dates_do_not_date_the_event(db):

@@ -24,7 +24,8 @@ class WarcArchive:
         http_headers = StatusAndHeaders(
             f"{status} {'OK' if status == 200 else ''}".strip(),
             [(k, v) for k, v in headers.items() if k.lower() not in DROPPED_HEADERS], protocol="HTTP/1.1")
-        record = self._writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+        # With the length given, warcio digests the body in memory instead of copying it to a temporary file.
+        record = self._writer.create_warc_record(url, "response", payload=io.BytesIO(body), length=len(body),
                                                  http_headers=http_headers)
         with self._lock:
             self._writer.write_record(record)

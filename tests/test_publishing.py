@@ -249,3 +249,10 @@ def test_timeline_lists_undated_events_last_and_only_without_a_date_range(tmp_pa
     assert year_only in ids("to=2024-01-15") and undated not in ids("to=2024-01-15")
     assert year_only not in ids("from=2025") and year_only not in ids("to=2023-12")
     assert ids("type=appointment")[-1] == undated
+
+
+def test_served_connections_keep_a_larger_page_cache(published):
+    """plugins/sqlite_tuning.py: SQLite's default 2 MB cache made large databases re-read their pages."""
+    path, _, ds = published
+    result = asyncio.run(ds.get_database("kb").execute("pragma cache_size"))
+    assert result.first()[0] == -32 * 1024

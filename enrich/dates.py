@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-               "october", "november", "december"]
+from kb.documents import MONTH_NAMES as NAMES
+
+MONTH_NAMES = [name.lower() for name in NAMES]
 MONTHS = {name: i + 1 for i, name in enumerate(MONTH_NAMES)}
 MONTHS.update({name[:3]: i + 1 for i, name in enumerate(MONTH_NAMES)})
 MONTHS["sept"] = 9

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from kb.documents import iso_date
+from kb.documents import MONTH_NAMES, iso_date
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTHS = "|".join(MONTH_NAMES)
 DAY_MONTH_YEAR = rf"\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}"
 PUBLISHED_LINE = re.compile(rf"Published:?\s*({DAY_MONTH_YEAR})", re.I)
 UPDATED_LINE = re.compile(rf"(?:Page\s+)?last\s+updated:?\s*({DAY_MONTH_YEAR})", re.I)

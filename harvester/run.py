@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from kb.db import connect, write_transaction
+from kb.db import connect, insert_statement, write_transaction
 from kb.documents import ensure_source, now_iso, upsert_document
 from kb.urls import canonical_url
 from . import feeds, govuk, listing, pdfs
@@ -73,7 +73,7 @@ class FetchLog:
     (a run of 304s stores no documents). A killed run loses only the records of its last few requests."""
 
     COLUMNS = ("run_id", "url", "status", "bytes", "duration_ms", "error", "fetched_at")
-    INSERT = f"insert into fetches ({', '.join(COLUMNS)}) values ({', '.join('?' for _ in COLUMNS)})"
+    INSERT = insert_statement("fetches", COLUMNS)
 
     def __init__(self, db, run_id, limit=50):
         self.db, self.run_id, self.limit = db, run_id, limit

@@ -211,6 +211,12 @@ def write_transaction(db):
         db.conn.commit()
 
 
+def insert_statement(table, columns):
+    """Plain SQL inserting one row of `columns`, for paths run once per page: sqlite-utils' table helpers
+    look the schema up again on every call."""
+    return f"insert into {table} ({', '.join(columns)}) values ({', '.join('?' for _ in columns)})"
+
+
 def first(db, sql, params=()):
     """The first row of a query as a dict, or None; the statement is finished, holding no snapshot."""
     rows = list(db.query(sql, params))

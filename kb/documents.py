@@ -7,6 +7,7 @@ from datetime import date, datetime, timezone
 
 from dateutil import parser as dateparser
 
+from .db import insert_statement
 from .urls import canonical_url
 
 IMPORT_SOURCE = "import"
@@ -30,10 +31,11 @@ def now_iso():
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
-MONTH_NUMBERS = {name: number for number, name in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
-DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|"
-                            r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+([12]\d{3})", re.I)
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+MONTH_NUMBERS = {name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
+DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})\s+({'|'.join(MONTH_NAMES)}|{'|'.join(MONTH_NUMBERS)})\s+([12]\d{{3}})",
+                            re.I)
 
 
 def iso_date(value):
@@ -80,8 +82,7 @@ def _real_date(iso):
 SPACES = re.compile(r"[ \t\u00a0]+")
 DOCUMENT_COLUMNS = ("url", "source", "publisher", "kind", "title", "author", "published", "updated", "text",
                     "content_hash", "fetched_at", "first_seen")
-INSERT_DOCUMENT = (f"insert into documents ({', '.join(DOCUMENT_COLUMNS)}) "
-                   f"values ({', '.join('?' for _ in DOCUMENT_COLUMNS)})")
+INSERT_DOCUMENT = insert_statement("documents", DOCUMENT_COLUMNS)
 
 
 def normalise_text(text):
@@ -115,8 +116,8 @@ def upsert_document(db, doc):
     # document, not an edit (and re-ingesting copies in either order leaves the same hash).
     digest = content_hash(title, text)
     source = doc.source or IMPORT_SOURCE
-    # Plain SQL on this path, run once per harvested page: sqlite-utils' table helpers look up the schema
-    # (five queries) on every call, which was half the cost of storing a document.
+    # Plain SQL on this path, run once per harvested page (see insert_statement): the schema look-ups of
+    # sqlite-utils' table helpers (five queries a call) were half the cost of storing a document.
     if db.conn.execute("select 1 from sources where name = ?", [source]).fetchone() is None:
         ensure_source(db, source, kind="import" if source == IMPORT_SOURCE else None, publisher=doc.publisher)
     row = {

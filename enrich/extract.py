@@ -10,6 +10,7 @@ from .dates import find_dates, parse_iso
 from .events import find_events
 from .money import describe, find_money
 from .nlp import TITLES, clean_person_name, looks_like_name
+from .people import person_for_word
 from .refs import EntityRef
 
 
@@ -62,18 +63,15 @@ class PeopleResolver:
                 if f[-1] == parts[-1] and f[0] == parts[0] and len(full) > len(name):
                     return full
             return name
-        for pool in (self.full, self.known):
-            matches = {full for full in pool if full.split()[-1] == name or full.split()[0] == name}
-            surname_matches = {full for full in matches if full.split()[-1] == name}
-            if len(surname_matches) == 1:
-                return surname_matches.pop()
-            if len(matches) == 1:
-                return matches.pop()
-            if matches and pool is self.full:  # "Ian" with Ian Trenholm and Ian Dilks: the one written most
-                ranked = sorted(matches, key=lambda full: self.count.get(full, 0), reverse=True)
-                if self.count.get(ranked[0], 0) > self.count.get(ranked[1], 0):
-                    return ranked[0]
-        return name
+        found = person_for_word(name, self.full)
+        if found:
+            return found
+        matches = [full for full in self.full if name in (full.split()[0], full.split()[-1])]
+        if matches:  # "Ian" with Ian Trenholm and Ian Dilks: the one this document writes most
+            ranked = sorted(matches, key=lambda full: self.count.get(full, 0), reverse=True)
+            if self.count.get(ranked[0], 0) > self.count.get(ranked[1], 0):
+                return ranked[0]
+        return person_for_word(name, self.known) or name
 
 
 def _entity_for(ent, people):

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from kb.db import write_transaction
 from kb.documents import now_iso
 from .links import rebuild_links
+from .people import person_for_word
 from .roles import rebuild_roles
 from .store import consolidate, store_analysis
 from .version import PIPELINE_VERSION
@@ -13,9 +14,11 @@ from .version import PIPELINE_VERSION
 class EnrichReport:
     enriched: int = 0
     skipped: int = 0
+    reread: int = 0  # enriched again because a full name now explains a surname they gave alone
 
     def summary(self):
-        return f"enriched {self.enriched} documents, skipped {self.skipped} unchanged"
+        again = f"; read {self.reread} again, as a full name now explains a surname" if self.reread else ""
+        return f"enriched {self.enriched} documents, skipped {self.skipped} unchanged{again}"
 
 
 def pending_documents(db, redo_all=False):
@@ -40,12 +43,21 @@ def enrich(db, redo_all=False, batch_size=32, on_document=None):
         from .nlp import load_nlp
         nlp = load_nlp()
     people = set(known_people(db))
-    for i in range(0, len(pending), batch_size):
-        batch = [db["documents"].get(doc_id) for doc_id in pending[i: i + batch_size]]
-        # A memory zone per batch: the strings the batch adds to the model's vocabulary are freed with it,
-        # so a long run does not grow without bound. Nothing from the Docs outlives the batch.
-        with nlp.memory_zone():
-            enrich_batch(db, nlp, batch, batch_size, people, report, on_document)
+    run_batches(db, nlp, pending, batch_size, people, report, on_document)
+    # A surname read before anyone's full name ('Mr Hartley left', enriched before 'Julian Hartley was
+    # appointed') became a person of its own. Once the full name is known, those documents are read again,
+    # so the result does not depend on the order documents arrived in. Checked every run: a run killed
+    # before this point leaves it to the next.
+    stale, surnames = surname_documents(db, people)
+    if stale:
+        if nlp is None:
+            from .nlp import load_nlp
+            nlp = load_nlp()
+        again = EnrichReport()
+        run_batches(db, nlp, stale, batch_size, people, again, on_document)
+        report.reread = again.enriched
+        with write_transaction(db):
+            drop_unused_people(db, surnames)
     # Always, not only when this run enriched something: a run killed after its last document committed
     # but before this point left the folding, links and roles undone, and the next run has nothing
     # pending. On a settled database this changes nothing.
@@ -55,6 +67,45 @@ def enrich(db, redo_all=False, batch_size=32, on_document=None):
             rebuild_links(db)
         rebuild_roles(db)
     return report
+
+
+def run_batches(db, nlp, document_ids, batch_size, people, report, on_document):
+    for i in range(0, len(document_ids), batch_size):
+        batch = [db["documents"].get(doc_id) for doc_id in document_ids[i: i + batch_size]]
+        # A memory zone per batch: the strings the batch adds to the model's vocabulary are freed with it,
+        # so a long run does not grow without bound. Nothing from the Docs outlives the batch.
+        with nlp.memory_zone():
+            enrich_batch(db, nlp, batch, batch_size, people, report, on_document)
+
+
+def surname_documents(db, people):
+    """(ids of the documents that name a one-word person whom a known full name now explains, as the
+    extraction would resolve it; those one-word entities' ids)."""
+    singles = [row for row in db.query(
+        "select id, name from entities where type = 'PERSON' and name not like '% %' and (exists "
+        "(select 1 from mentions m where m.entity_id = entities.id) or exists "
+        "(select 1 from event_entities ee where ee.entity_id = entities.id))")]
+    explained = [row["id"] for row in singles if person_for_word(row["name"], people)]
+    if not explained:
+        return [], []
+    marks = ", ".join("?" for _ in explained)
+    documents = [r[0] for r in db.execute(
+        f"select document_id from mentions where entity_id in ({marks}) union "
+        f"select s.document_id from event_sources s join event_entities ee on ee.event_id = s.event_id "
+        f"where ee.entity_id in ({marks}) order by 1", explained + explained).fetchall()]
+    return documents, explained
+
+
+def drop_unused_people(db, entity_ids):
+    """Delete the one-word people that re-reading left with nothing pointing at them."""
+    for entity_id in entity_ids:
+        if any(db.execute(f"select 1 from {table} where {column} = ? limit 1", [entity_id]).fetchone()
+               for table, column in (("mentions", "entity_id"), ("event_entities", "entity_id"),
+                                     ("person_roles", "person_id"), ("entity_links", "entity_id"),
+                                     ("entity_links", "related_id"))):
+            continue
+        db.execute("delete from aliases where entity_id = ?", [entity_id])
+        db.execute("delete from entities where id = ?", [entity_id])
 
 
 def enrich_batch(db, nlp, batch, batch_size, people, report, on_document):

@@ -313,6 +313,31 @@ def test_history_told_without_a_date_joins_the_dated_event_whatever_the_order(db
     assert len(folded) == 2 and all(r["summary"] and r["date"] == "2024-10-07" for r in folded), folded
 
 
+def test_a_surname_read_before_its_full_name_is_read_again_once_the_full_name_is_known(db):
+    add(db, "https://s.example/left", "Mr Hartley left the Care Quality Commission in June 2025.",
+        published="2025-06-20")
+    enrich(db)
+    assert names(db, "PERSON") == ["Hartley"]
+    add(db, "https://f.example/joined", "Julian Hartley was appointed chief executive of the Care Quality "
+        "Commission in October 2024.", published="2024-10-05")
+    report = enrich(db)
+    assert (report.enriched, report.reread) == (1, 1) and "read 1 again" in report.summary()
+    assert names(db, "PERSON") == ["Julian Hartley"]  # the one-word person, explained, is gone
+    (departure,) = events(db, "departure")
+    assert "Julian Hartley" in participants(db, departure["id"]) and departure["summary"].startswith("Julian")
+    assert (enrich(db).enriched, enrich(db).reread) == (0, 0)  # and nothing is read again after that
+
+
+def test_a_surname_nobody_explains_stays_and_is_not_read_again(db):
+    add(db, "https://s.example/left", "Mr Hartley left the Care Quality Commission in June 2025.",
+        published="2025-06-20")
+    add(db, "https://t.example/two", "Julian Hartley and Jane Hartley spoke at the Care Quality Commission "
+        "board meeting.", published="2025-06-21")
+    enrich(db)
+    assert {"Hartley", "Julian Hartley", "Jane Hartley"} <= set(names(db, "PERSON"))
+    assert enrich(db).reread == 0  # two Hartleys: it could be either
+
+
 def test_dates_in_other_clauses_and_since_dates_do_not_date_the_event(db):
     add(db, "https://a.example/1", "Jane Sample will now be leaving NHS Providers, which she joined in February "
         "2023.", published="2025-03-07")

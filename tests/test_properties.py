@@ -136,7 +136,7 @@ MORE_DOCUMENTS = [
      "5 September 2024. The trust spent £12.5m on agency staff last year.", "2024-09-06"),
     ("https://e.example/5", "Sir Julian Hartley left the Care Quality Commission in June 2025.", "2025-06-20"),
 ]
-# Order-dependent today (see the two xfail tests below): an undated report, and a surname alone.
+# An undated report (order-dependent today, see the xfail test below), and a surname alone.
 UNDATED = ("https://u.example/6", "Dr Dash's interim report was published. It found serious failings at the "
            "regulator.", None)
 DATED_X = ("https://x.example/7", "The Dash review was published on 15 October 2024.", "2024-10-16")
@@ -207,9 +207,6 @@ def test_an_undated_report_joins_the_same_event_whatever_the_order():
     assert enriched([DATED_Y, DATED_X, UNDATED])["event_keys"] == forward["event_keys"]
 
 
-@pytest.mark.xfail(strict=True, reason="known order dependence (enrich/extract.py known_people): 'Mr Hartley' "
-                   "enriched before any document naming Julian Hartley becomes a separate person 'Hartley' "
-                   "('Hartley leaves Care Quality Commission'); after it, 'Julian Hartley leaves ...'")
 def test_a_surname_read_before_the_full_name_is_the_same_person():
     forward = enriched([FULL_NAME, SURNAME])
     assert enriched([SURNAME, FULL_NAME])["event_keys"] == forward["event_keys"]

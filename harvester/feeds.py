@@ -8,7 +8,7 @@ from feedparser.encodings import convert_to_utf8
 from kb.documents import Document
 from .article import parse_article
 from .fetch import FetchError
-from .items import ItemError, SourceError, fetch_article
+from .items import ItemError, SourceError, fetch_article, with_next
 
 
 def _entry_date(entry, *keys):
@@ -50,9 +50,9 @@ def items(source, fetcher, settings):
         return  # the feed is as it was: nothing new
     feed = parse_feed(response.content)
     entries = [entry for entry in feed.entries[: settings.max_items] if entry.get("link")]
-    for number, entry in enumerate(entries):
+    for entry, next_entry in with_next(entries):
         link = entry["link"]
-        next_link = entries[number + 1]["link"] if number + 1 < len(entries) else None
+        next_link = next_entry["link"] if next_entry else None
         known = {
             "title": entry.get("title"),
             "published": _entry_date(entry, "published", "updated"),

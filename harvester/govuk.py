@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from kb.documents import Document
 from .article import html_lines
 from .fetch import FetchError
-from .items import ItemError, NotModified, SourceError
+from .items import ItemError, NotModified, SourceError, with_next
 
 PAGE_SIZE = 50
 
@@ -55,15 +55,16 @@ def items(source, fetcher, settings):
         results = search_results(fetcher, source.url, settings.max_items)
     except FetchError as e:
         raise SourceError(str(e)) from e
-    for result in results:
-        link = result.get("link") or ""
-        if not link.startswith("/"):
-            continue  # external links (e.g. to nhs.uk) are not GOV.UK content
-        page_url = site + link
+    # external links (e.g. to nhs.uk) are not GOV.UK content
+    results = [result for result in results if (result.get("link") or "").startswith("/")]
+    content_urls = [f"{site}/api/content{result['link']}" for result in results]
+    for result, (content_url, next_url) in zip(results, with_next(content_urls)):
+        page_url = site + result["link"]
         try:
-            response = fetcher.get(f"{site}/api/content{link}")
+            response = fetcher.get(content_url)
+            fetcher.prefetch(next_url)
             if response.not_modified:
-                yield NotModified(page_url, f"{site}/api/content{link}")
+                yield NotModified(page_url, content_url)
                 continue
             content = _json(response, "content API response")
         except FetchError as e:

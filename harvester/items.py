@@ -23,6 +23,12 @@ class SourceError(Exception):
     """The source as a whole could not be read (its feed, listing or index page)."""
 
 
+def with_next(values):
+    """Each value with the one after it (None after the last): the page a source will ask for next, which
+    the fetcher can fetch ahead."""
+    return zip(values, [*values[1:], None])
+
+
 def fetch_article(fetcher, source, url, next_url=None, **known):
     """Fetch and parse one article page into a Document; `known` (title, published, author from a feed)
     fills what the page does not say. `next_url`, the page the source asks for next, is fetched ahead

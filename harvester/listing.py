@@ -1,6 +1,6 @@
 """`html` sources: a listing page (and its next pages) linking to article pages."""
 from .fetch import FetchError
-from .items import ItemError, SourceError, fetch_article
+from .items import ItemError, SourceError, fetch_article, with_next
 from .links import article_links, next_page
 
 
@@ -24,9 +24,9 @@ def items(source, fetcher, settings):
             if link not in seen and len(seen) < settings.max_items:
                 seen.add(link)
                 links.append(link)
-        for number, link in enumerate(links):
+        for link, next_link in with_next(links):
             try:
-                yield fetch_article(fetcher, source, link, links[number + 1] if number + 1 < len(links) else None)
+                yield fetch_article(fetcher, source, link, next_link)
             except FetchError as e:
                 yield ItemError(link, str(e))
         url = next_page(html, response.url)

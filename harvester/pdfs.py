@@ -4,7 +4,7 @@ import re
 from kb.documents import Document, iso_date
 from .article import DAY_MONTH_YEAR
 from .fetch import FetchError
-from .items import ItemError, NotModified, SourceError
+from .items import ItemError, NotModified, SourceError, with_next
 from .links import page_links
 from .pdftext import DEFAULT_MEMORY, DEFAULT_TIMEOUT, PdfError, extract_pages
 
@@ -43,9 +43,11 @@ def items(source, fetcher, settings):
               "timeout": float(source.options.get("pdf_timeout", DEFAULT_TIMEOUT)),
               "memory": int(source.options.get("pdf_memory_mb", DEFAULT_MEMORY >> 20)) << 20,
               "max_chars": settings.max_bytes}  # no more text than the largest body we would download
-    for url, link_text, heading in pdf_links(index.text(), index.url, source.link_pattern)[: settings.max_items]:
+    papers = pdf_links(index.text(), index.url, source.link_pattern)[: settings.max_items]
+    for (url, link_text, heading), next_paper in with_next(papers):
         try:
             response = fetcher.get(url)
+            fetcher.prefetch(next_paper[0] if next_paper else None)  # downloads while this one is extracted
             if response.not_modified:
                 yield NotModified(url)
                 continue

@@ -108,6 +108,9 @@ def test_govuk_search_then_content_api(db, site):
     assert doc["url"] == f"{site.base}/government/news/item-1"
     assert doc["text"] == "A short summary.\n\nBody of item 1.\n\nPoint"
     assert (doc["published"], doc["updated"], doc["kind"]) == ("2025-03-13", "2025-03-14", "news_story")
+    # each body asked for once, the next one while the one before was stored
+    assert [p for p in site.paths() if p.startswith("/api/content/")] == [
+        f"/api/content/government/news/item-{i}" for i in range(3)]
 
 
 def test_each_fault_is_recorded_and_the_other_sources_complete(db, site):

@@ -651,17 +651,19 @@ def review_leads():
 
 def _default_review(doc, reviews):
     """The review a document is mostly about: named reviews, and mentions of a known review lead's
-    surname; anaphora like 'the report' or 'her review' refer to it."""
-    counts = {}
-    for _, ref in reviews:
-        counts[ref.name] = counts.get(ref.name, 0) + 1
+    surname, counted; of two mentioned as often, the one named first ('Sir Mike Richards ... asked him to
+    review ... alongside Dr Penny Dash's report'). Anaphora like 'the report' or 'her review' refer to it."""
+    counts, first = Counter(), {}
+    mentions = [(span.start_char, ref.name) for span, ref in reviews]
     text = doc_text(doc)
     if re.search(r"\b(review|report|inquiry)\b", text, re.I):
-        found = Counter(surname.lower() for surname in review_lead_pattern().findall(text))
-        for surname, name in review_lead_index().items():  # in this order: it breaks ties
-            if found[surname]:
-                counts[name] = counts.get(name, 0) + found[surname]
-    return max(counts, key=counts.get) if counts else None
+        index = review_lead_index()
+        mentions += [(m.start(), index[m.group(1).lower()]) for m in review_lead_pattern().finditer(text)]
+    for at, name in sorted(mentions):
+        counts[name] += 1
+        first.setdefault(name, at)
+    # the most mentioned; of two mentioned as often, the one the document names first
+    return min(counts, key=lambda name: (-counts[name], first[name])) if counts else None
 
 
 def _note_review(sent, reviews, people):

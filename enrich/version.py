@@ -2,4 +2,4 @@
 
 Bump when rules or data change the output: documents enriched by an older version are redone.
 """
-PIPELINE_VERSION = "6"  # 6: folded undated reports keep their summary and date
+PIPELINE_VERSION = "7"  # 7: of two reviews named as often, a document is about the first

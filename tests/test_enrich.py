@@ -338,6 +338,16 @@ def test_a_surname_nobody_explains_stays_and_is_not_read_again(db):
     assert enrich(db).reread == 0  # two Hartleys: it could be either
 
 
+def test_of_two_reviews_named_as_often_the_document_is_about_the_one_it_names_first(db):
+    add(db, "https://m.example/chair", "Professor Sir Mike Richards has been named as the preferred candidate to "
+        "chair the Care Quality Commission. Last year the regulator asked him to review its assessment framework. "
+        "The findings of that review were published in October, alongside Dr Penny Dash's report on the regulator.",
+        published="2025-02-27")
+    enrich(db)
+    (commissioned,) = events(db, "review_commissioned")
+    assert "Richards review" in commissioned["summary"], commissioned
+
+
 def test_dates_in_other_clauses_and_since_dates_do_not_date_the_event(db):
     add(db, "https://a.example/1", "Jane Sample will now be leaving NHS Providers, which she joined in February "
         "2023.", published="2025-03-07")

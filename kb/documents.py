@@ -85,8 +85,15 @@ DOCUMENT_COLUMNS = ("url", "source", "publisher", "kind", "title", "author", "pu
 INSERT_DOCUMENT = insert_statement("documents", DOCUMENT_COLUMNS)
 
 
+# Anything normalise_text would change: a carriage return, a tab or no-break space, two spaces, three
+# newlines, other whitespace at either end of a line or of the text.
+NEEDS_NORMALISING = re.compile(r"\r|[\t\u00a0]| {2}|\n{3}|[^\S\n]\n|\n[^\S\n]|^\s|\s$")
+
+
 def normalise_text(text):
     """Collapse runs of spaces and blank lines so that cosmetic re-renders do not look like edits."""
+    if not NEEDS_NORMALISING.search(text):
+        return text  # the harvester's article text usually is already: one search instead of a rebuild
     lines = [line.strip() for line in SPACES.sub(" ", text.replace("\r", "")).split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 

@@ -8,6 +8,7 @@ Example counts are modest so that `make test` stays quick; `make stress` sets HY
 import ipaddress
 import json
 import os
+import re
 import socket
 from contextlib import contextmanager
 from datetime import date
@@ -23,7 +24,7 @@ from enrich.money import describe, find_money
 from enrich.run import enrich
 from harvester.fetch import FetchError, Fetcher
 from kb.db import connect
-from kb.documents import iso_date
+from kb.documents import iso_date, normalise_text
 from kb.ingest import ingest_lines
 from tests.test_enrich import DOCUMENTS, snapshot
 
@@ -515,3 +516,18 @@ def test_money_never_crashes_and_amounts_are_spans_of_the_text(text):
         assert money.amount_gbp >= 0
         assert text[money.start:money.end].strip() == money.text
     describe(text)
+
+
+def _normalise_reference(text):
+    """normalise_text as first written, without its shortcut for text that is already normal."""
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.replace("\r", "").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+@examples(500)
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n\r\u00a0\u2003\x0b\x0c\x1c")), max_size=40))
+@example("a\n\nb")
+@example("a \u2003\nb")
+def test_normalising_text_is_the_same_with_or_without_the_shortcut(text):
+    assert normalise_text(text) == _normalise_reference(text)
+    assert normalise_text(normalise_text(text)) == normalise_text(text)

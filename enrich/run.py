@@ -56,8 +56,6 @@ def enrich(db, redo_all=False, batch_size=32, on_document=None):
         again = EnrichReport()
         run_batches(db, nlp, stale, batch_size, people, again, on_document)
         report.reread = again.enriched
-        with write_transaction(db):
-            drop_unused_people(db, surnames)
     # Always, not only when this run enriched something: a run killed after its last document committed
     # but before this point left the folding, links and roles undone, and the next run has nothing
     # pending. On a settled database this changes nothing.
@@ -66,6 +64,9 @@ def enrich(db, redo_all=False, batch_size=32, on_document=None):
             consolidate(db)
             rebuild_links(db)
         rebuild_roles(db)
+    if stale:  # after roles and links are rebuilt, which may still have named the one-word people
+        with write_transaction(db):
+            drop_unused_people(db, surnames)
     return report
 
 

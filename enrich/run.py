@@ -38,23 +38,16 @@ def known_people(db):
 def enrich(db, redo_all=False, batch_size=32, on_document=None):
     pending = pending_documents(db, redo_all)
     report = EnrichReport(skipped=db["documents"].count - len(pending))
-    nlp = None
-    if pending:  # nothing changed: neither spaCy (0.5 s to import) nor the model (seconds) is loaded
-        from .nlp import load_nlp
-        nlp = load_nlp()
     people = set(known_people(db))
-    run_batches(db, nlp, pending, batch_size, people, report, on_document)
+    run_batches(db, pending, batch_size, people, report, on_document)
     # A surname read before anyone's full name ('Mr Hartley left', enriched before 'Julian Hartley was
     # appointed') became a person of its own. Once the full name is known, those documents are read again,
     # so the result does not depend on the order documents arrived in. Checked every run: a run killed
     # before this point leaves it to the next.
     stale, surnames = surname_documents(db, people)
     if stale:
-        if nlp is None:
-            from .nlp import load_nlp
-            nlp = load_nlp()
         again = EnrichReport()
-        run_batches(db, nlp, stale, batch_size, people, again, on_document)
+        run_batches(db, stale, batch_size, people, again, on_document)
         report.reread = again.enriched
     # Always, not only when this run enriched something: a run killed after its last document committed
     # but before this point left the folding, links and roles undone, and the next run has nothing
@@ -70,7 +63,11 @@ def enrich(db, redo_all=False, batch_size=32, on_document=None):
     return report
 
 
-def run_batches(db, nlp, document_ids, batch_size, people, report, on_document):
+def run_batches(db, document_ids, batch_size, people, report, on_document):
+    if not document_ids:  # nothing to read: neither spaCy (0.5 s to import) nor the model (seconds) is loaded
+        return
+    from .nlp import load_nlp  # cached: loaded once per process
+    nlp = load_nlp()
     for i in range(0, len(document_ids), batch_size):
         batch = [db["documents"].get(doc_id) for doc_id in document_ids[i: i + batch_size]]
         # A memory zone per batch: the strings the batch adds to the model's vocabulary are freed with it,

@@ -266,10 +266,7 @@ class Fetcher:
         original = url
         try:
             for _ in range(self.max_redirects + 1):
-                self._spend(url)
-                self.check_url(url)
-                if self.respect_robots and not url.endswith("/robots.txt") and not self.robots_allows(url):
-                    raise RobotsDisallowed(f"robots.txt disallows {url}")
+                self._admit(url)
                 request_headers = self._request_headers(url, headers, conditional and url == original)
                 ahead = self._take_ahead(url, request_headers)
                 if ahead is not None:
@@ -301,6 +298,13 @@ class Fetcher:
             if self.on_fetch:
                 self.on_fetch(record)
 
+    def _admit(self, url):
+        """Raise FetchError unless `url` may be requested now: time budget, address, robots.txt."""
+        self._spend(url)
+        self.check_url(url)
+        if self.respect_robots and not url.endswith("/robots.txt") and not self.robots_allows(url):
+            raise RobotsDisallowed(f"robots.txt disallows {url}")
+
     def _request_headers(self, url, headers, conditional):
         request_headers = dict(headers or {})
         if conditional and self.cache is not None:
@@ -322,10 +326,7 @@ class Fetcher:
         if url is None or self._ahead is not None:
             return
         try:
-            self._spend(url)
-            self.check_url(url)
-            if self.respect_robots and not self.robots_allows(url):
-                return
+            self._admit(url)
         except FetchError:
             return
         headers = self._request_headers(url, None, True)

@@ -136,16 +136,16 @@ INDEXES = [
     ("mentions", ["document_id"], False),
     ("mentions", ["entity_id"], False),
     ("events", ["key"], True),
-    ("events", ["date"], False),
     ("events", ["type", "date"], False),
     ("events", ["first_seen"], False),
     # Newest events first without reading the table: covers the timeline's order (date, id) and its type
     # filter, so the first page of the timeline query and of /timeline stops after a page (bench/serving.py).
+    # It also serves every lookup by date alone, so new databases get no separate index on events(date).
     ("events", ["date", "id", "type"], False),
     ("event_sources", ["document_id"], False),
-    ("event_entities", ["entity_id"], False),
     # The events an entity took part in, from the index alone: the timeline's entity filter and the person and
-    # ICS pages (for an entity in 13,000 events at 100,000 documents, 11 ms -> 3.5 ms; bench/serving.py).
+    # ICS pages (for an entity in 13,000 events at 100,000 documents, 11 ms -> 3.5 ms; bench/serving.py). It
+    # also serves every lookup by entity_id alone, which had an index of its own before.
     ("event_entities", ["entity_id", "event_id"], False),
     ("figures", ["document_id"], False),
     ("person_roles", ["person_id"], False),

@@ -8,11 +8,11 @@ from markupsafe import Markup, escape
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-DATABASE = "kb"
+from kb.documents import MONTH_NAMES
+from kb.serve import DATABASE_NAME as DATABASE
+
 EVENT_TYPES = ["appointment", "departure", "pause", "resume", "review_commissioned", "review_published",
                "abolition", "launch", "consultation"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
 LIMIT = 500      # events on a person's or an ICS's page
 PAGE_SIZE = 50   # events per page of /timeline: at 100,000 documents 500 events took 170 ms, 50 take 7 ms
 
@@ -62,7 +62,7 @@ def month_label(date):
         return "Date not stated"
     if len(date) == 4:
         return f"{date} (month not stated)"
-    return f"{MONTHS[int(date[5:7]) - 1]} {date[:4]}"
+    return f"{MONTH_NAMES[int(date[5:7]) - 1]} {date[:4]}"
 
 
 def entity_link(entity):

@@ -69,6 +69,19 @@ def test_one_event_reported_by_several_sources(demo):
     assert busiest["n"] >= 3
 
 
+def test_every_event_row_carries_its_current_participants_and_source_count(demo):
+    # Enrichment inserts, moves and deletes citations and participants while it consolidates: the triggers
+    # must leave each event's own columns equal to what the link tables say.
+    _, db, _, _ = demo
+    from kb.db import PARTICIPANTS_OF, SOURCE_COUNT_OF
+    rows = list(db.query(f"select id, participants, source_count, {PARTICIPANTS_OF.format(event='events.id')} as "
+                         f"computed_participants, {SOURCE_COUNT_OF.format(event='events.id')} as computed_count "
+                         f"from events"))
+    assert rows and any(r["source_count"] >= 3 for r in rows)
+    assert [(r["id"], r["participants"], r["source_count"]) for r in rows] == \
+        [(r["id"], r["computed_participants"], r["computed_count"]) for r in rows]
+
+
 def test_a_second_run_over_the_unchanged_sample_stores_and_enriches_nothing(demo):
     _, db, _, _ = demo
     counts = {t: db[t].count for t in ("documents", "document_versions", "events", "event_sources", "mentions")}

@@ -189,6 +189,17 @@ def test_search_ranks_documents_and_highlights_the_words(published):
     assert "⟦paused⟧" in found[0]["snippet"] or "⟦pause⟧" in found[0]["snippet"]
     page = BeautifulSoup(get(ds, "/kb/search?q=pause").text, "html.parser")
     assert [m.get_text() for m in page.select("td.col-snippet mark")][:1] in (["paused"], ["pause"])
+    # the documents table, whose own search sorts every match by date, points to this ranked search
+    table = BeautifulSoup(get(ds, "/kb/documents").text, "html.parser")
+    assert "/kb/search" in [a.get("href") for a in table.select("a")]
+
+
+def test_events_table_shows_participants_and_sorts_by_how_many_documents_report_them(published):
+    _, db, ds = published
+    events = rows(ds, "/kb/events.json?_shape=array&_sort_desc=source_count")
+    assert events[0]["id"] == event_of(db, "appointment")["id"] and events[0]["source_count"] == 2
+    assert "Alan Example" in events[0]["participants"]
+    assert [e["source_count"] for e in events] == sorted((e["source_count"] for e in events), reverse=True)
 
 
 def test_served_from_any_directory(published, tmp_path, monkeypatch):

@@ -160,8 +160,8 @@ INDEXES = [
 # documents cite it are kept on its row by the triggers below, whatever writes event_entities, event_sources
 # or entities: the timeline and new_events queries and the events table read them without two subqueries
 # per event (at 100,000 documents the timeline query's SQL went from about 7 to 2 ms; bench/serving.py).
-PARTICIPANTS_OF = ("(select group_concat(en.name, '; ') from event_entities ee join entities en on en.id = ee.entity_id "
-                   "where ee.event_id = {event} and en.type != 'ROLE')")
+PARTICIPANTS_OF = ("(select group_concat(en.name, '; ') from event_entities ee "
+                   "join entities en on en.id = ee.entity_id where ee.event_id = {event} and en.type != 'ROLE')")
 SOURCE_COUNT_OF = "(select count(distinct s.document_id) from event_sources s where s.event_id = {event})"
 
 
@@ -175,8 +175,9 @@ def _event_triggers():
             f"after insert on {table}", refresh.format(event="new.event_id"))
         triggers[f"{table}_refresh_event_after_delete"] = (
             f"after delete on {table}", refresh.format(event="old.event_id"))
-        triggers[f"{table}_refresh_event_after_update"] = (
-            f"after update of {keys} on {table}", refresh.format(event="old.event_id") + refresh.format(event="new.event_id"))
+        triggers[f"{table}_refresh_event_after_update"] = (  # a citation or participant moved between events
+            f"after update of {keys} on {table}",
+            refresh.format(event="old.event_id") + refresh.format(event="new.event_id"))
     triggers["entities_refresh_events_after_update"] = (
         "after update of name, type on entities",
         "update events set participants = " + PARTICIPANTS_OF.format(event="events.id")

@@ -10,7 +10,7 @@ from .dates import find_dates, parse_iso
 from .events import find_events
 from .money import describe, find_money
 from .nlp import TITLES, clean_person_name, looks_like_name
-from .people import person_for_word
+from .people import people_named, person_for_word, the_one_named
 from .refs import EntityRef
 
 
@@ -63,10 +63,10 @@ class PeopleResolver:
                 if f[-1] == parts[-1] and f[0] == parts[0] and len(full) > len(name):
                     return full
             return name
-        found = person_for_word(name, self.full)
+        matches = people_named(name, self.full)
+        found = the_one_named(name, matches)
         if found:
             return found
-        matches = [full for full in self.full if name in (full.split()[0], full.split()[-1])]
         if matches:  # "Ian" with Ian Trenholm and Ian Dilks: the one this document writes most
             ranked = sorted(matches, key=lambda full: self.count.get(full, 0), reverse=True)
             if self.count.get(ranked[0], 0) > self.count.get(ranked[1], 0):

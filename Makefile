@@ -6,7 +6,6 @@ KB := $(BIN)/kb
 DB ?= kb.db
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
-EVAL_DB := build/eval.db
 
 .PHONY: install browser test demo demo-db harvest enrich serve status eval eval-sample bench clean stress
 
@@ -47,13 +46,17 @@ serve: install
 status: install
 	$(KB) status --db $(DB)
 
-# Extraction quality on the shared development set, from a fresh database.
+# Extraction quality on the shared evaluation set, each part in a fresh database: `train` (develop against it;
+# VERBOSE=1 lists every missed and extra event) and `check` (aggregate scores only: the estimate on unseen text).
 eval: install
 	mkdir -p build
-	rm -f $(EVAL_DB) $(EVAL_DB)-wal $(EVAL_DB)-shm
-	$(KB) ingest $(SHARED)/eval/dev.jsonl --db $(EVAL_DB)
-	$(KB) enrich --db $(EVAL_DB)
-	$(BIN)/python $(SHARED)/eval/score.py --db $(EVAL_DB) --gold $(SHARED)/eval/dev-gold.jsonl
+	for part in train check; do \
+	  rm -f build/eval-$$part.db build/eval-$$part.db-wal build/eval-$$part.db-shm; \
+	  $(KB) ingest $(SHARED)/eval/$$part.jsonl --db build/eval-$$part.db >/dev/null && \
+	  $(KB) enrich --db build/eval-$$part.db >/dev/null && echo "== $$part" && \
+	  $(BIN)/python $(SHARED)/eval/score.py --db build/eval-$$part.db --gold $(SHARED)/eval/$$part-gold.jsonl \
+	    $$( [ "$$part" = train ] && [ -n "$(VERBOSE)" ] && echo --verbose ) || exit 1; \
+	done
 
 # The same scores on the bundled sample, harvested over HTTP into a fresh database.
 eval-sample: install

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .assertion import doc_text, is_asserted, is_hypothetical, is_negated, is_planned, tense as _tense
 from .dates import find_dates
 from .refs import EntityRef
 from .vocab import org_alias_index, reviews as known_reviews
@@ -37,9 +38,6 @@ TRIGGERS = {
 PAUSE_PHRASES = re.compile(r"\b(will not go ahead|won['’]t go ahead|no longer (?:be )?(?:review|assess|accept|"
                            r"carry)\w*|(?:will not|won['’]t) be accepted|stop(?:s|ped)? accepting|on hold)\b", re.I)
 DEPARTURE_PHRASES = re.compile(r"\b(not seek(?:ing)? re-?appointment|not stand(?:ing)? for re-?election)\b", re.I)
-HYPOTHETICAL = {"could", "might", "may", "should", "would", "can", "ca"}
-HEDGES = re.compile(r"\b(if|whether|unless|no plans? to|calls? for|called for|urg(?:e|ed|es)|propos(?:e|ed|al)|"
-                    r"consider(?:s|ed|ing)?|rumou?r|speculat\w*|could|might|may)\b", re.I)
 LABELS = {
     "pause": "Paused", "resume": "Resumed", "appointment": "Appointed", "departure": "Departure",
     "review_commissioned": "Review commissioned", "review_published": "Review published",
@@ -62,57 +60,6 @@ class EventCandidate:
     end: int
     date_text: str | None = None
     participants: list = field(default_factory=list)   # (EntityRef, role)
-
-
-def _is_negated(token):
-    """'did not resign', 'not to step down': a negation on the trigger, or on the verb it completes."""
-    heads = [token, token.head] if token.dep_ in ("xcomp", "acomp") else [token]
-    return any(c.dep_ == "neg" for t in heads for c in t.children)
-
-
-REPORTED = re.compile(r"\b(said|says|announced|confirmed|told|stated|revealed)\b", re.I)
-
-
-def doc_text(doc):
-    """The document's text, kept once read: spaCy's Doc.text rebuilds it from every token each time it is
-    asked for (0.08 ms for a sample article), and the rules ask once per trigger word."""
-    text = doc.user_data.get("text")
-    if text is None:
-        text = doc.user_data["text"] = doc.text
-    return text
-
-
-def _is_hypothetical(token, sent):
-    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    before = doc_text(sent.doc)[sent.start_char: token.idx]
-    if aux & HYPOTHETICAL and not (aux & HYPOTHETICAL == {"would"} and REPORTED.search(before)):
-        return True  # "could be delayed"; but "DHSC said the CQC would be facing a review" is reported fact
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in token.children):
-        return True
-    return bool(HEDGES.search(before[-60:]))
-
-
-PLAN_LEMMAS = {"expect", "due", "schedule", "plan", "intend", "aim", "set"}
-
-
-def _is_planned(token):
-    """A publication still to come: 'will publish', 'is expected to be published', 'due to be released'."""
-    if _tense(token) == "future":
-        return True
-    head = token.head
-    return token.dep_ in ("xcomp", "acomp") and head.i != token.i and (
-        head.lemma_.lower() in PLAN_LEMMAS or _tense(head) == "future")
-
-
-def _tense(token):
-    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    if aux & {"will", "'ll", "shall"} or token.tag_ == "VB" and "to" in aux:
-        return "future"
-    if token.tag_ in ("VBD",) or aux & {"was", "were", "had", "did"}:
-        return "past"
-    if aux & {"has", "have", "'s", "is", "are", "am"} or token.tag_ in ("VBZ", "VBP", "VBG"):
-        return "present"
-    return "past" if token.tag_ == "VBN" else None
 
 
 BOUNDARY_BEFORE_DATE = re.compile(r"\b(until|till|after|before|by|beyond|ahead of)\s+(the\s+)?"
@@ -234,7 +181,7 @@ def _dedupe(events):
 
 def _build(event_type, token, sent, published, people, orgs, reviews, icss, roles):
     if event_type == "pause" or event_type == "resume":
-        if _is_negated(token) or _is_hypothetical(token, sent):
+        if not is_asserted(token, sent):
             return None
         if any(c.dep_ == "nsubj" and c.lemma_.lower() in PROBLEM_NOUNS for c in token.children):
             return None  # "the issues have delayed the assessments": a consequence, not a decision
@@ -249,7 +196,7 @@ def _build(event_type, token, sent, published, people, orgs, reviews, icss, role
     if event_type in ("consultation", "launch"):
         return _launch(event_type, token, sent, published, orgs)
     if event_type == "abolition":
-        if _is_negated(token) or _is_hypothetical(token, sent) or not orgs:
+        if not is_asserted(token, sent) or not orgs:
             return None
         org = orgs[0][1]
         date, date_text = _date_for(sent, token, published, _tense(token))
@@ -281,7 +228,7 @@ def _phrase(noun, limit=12):
 def _launch(event_type, token, sent, published, orgs):
     """'CQC has launched a consultation on how it rates providers'; 'the regulator launched its new
     strategy in May'. Reviews launched are review_commissioned, not launches."""
-    if _is_negated(token) or _is_hypothetical(token, sent):
+    if not is_asserted(token, sent):
         return None
     lemma = token.lemma_.lower()
     if lemma == "roll" and not any(c.lower_ == "out" for c in token.children):
@@ -448,9 +395,7 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         return None
     if event_type == "appointment" and lemma == "appointment" and token.head.lemma_.lower() in ENDING_VERBS:
         return None  # "once his appointment ends": the end of a term, not an appointment
-    if _is_negated(token) and not DEPARTURE_PHRASES.search(text):
-        return None
-    if _is_hypothetical(token, sent):
+    if is_negated(token) and not DEPARTURE_PHRASES.search(text) or is_hypothetical(token, sent):
         return None
     # "since I joined CQC", "which he joined in February 2023": the person named last before
     pronoun = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -758,7 +703,7 @@ def _review_event(event_type, token, sent, published, people, reviews):
     if event_type == "review_published":
         if lemma not in PUBLISH_LEMMAS | FINDING_LEMMAS:
             return None
-        if _is_planned(token):
+        if is_planned(token):
             return None  # "the final report will set out", "is expected to be published in the autumn"
         if lemma == "set" and not any(c.lower_ == "out" for c in token.children):
             return None
@@ -786,7 +731,7 @@ def _review_event(event_type, token, sent, published, people, reviews):
         if lemma in ("commission", "launch", "order", "announce", "establish", "instigate", "begin", "start") and \
                 not any(t.lemma_.lower() in REVIEW_WORDS or t.ent_type_ == "REVIEW" for t in token.subtree):
             return None  # "the portal, launched in 2023": what was launched is not a review
-    if _is_negated(token) or _is_hypothetical(token, sent):
+    if not is_asserted(token, sent):
         return None
     tense = _tense(token)
     date, date_text = _date_for(sent, token, published, tense)

@@ -58,8 +58,31 @@ def review_patterns():
             for r in vocab.reviews() for p in r["patterns"] for form in _written_forms(p)]
 
 
-def role_patterns():
-    return [{"label": "ROLE", "pattern": role} for role in vocab.roles()]
+def role_patterns(longest_complement=6):
+    """Job titles: the fixed forms in roles.txt, and token patterns built from role_words.json: modifiers, a
+    head noun, an 'of'/'for' complement of topic words ('director of nursing', 'minister of state for care').
+    Complement words must be outside any entity, so 'chief executive of the Care Quality Commission' stops
+    before the organisation."""
+    words = vocab.role_words()
+    modifiers = {"LOWER": {"IN": words["modifiers"]}}
+    topic = {"LOWER": {"IN": words["topics"]}, "ENT_TYPE": ""}
+    inner = {"LOWER": {"IN": words["topics"] + words["connectors"]}, "ENT_TYPE": ""}
+    complements = [[{"LOWER": {"IN": ["of", "for"]}}, topic]]
+    complements += [[{"LOWER": {"IN": ["of", "for"]}}, topic] + [inner] * (n - 2) + [topic]
+                    for n in range(2, longest_complement + 1)]
+    patterns = []
+
+    def head(words_):
+        return {"LOWER": {"IN": words_}, "POS": {"IN": ["NOUN", "PROPN"]}}
+    for before, head_words, need_complement in (
+            ([dict(modifiers, OP="*")], words["heads"], False),
+            ([modifiers, dict(modifiers, OP="*")], words["heads_needing_modifier"], False),
+            ([dict(modifiers, OP="*")], words["heads_needing_modifier"] + words["heads_needing_complement"], True)):
+        if not need_complement:
+            patterns.append(before + [head(head_words)])
+        patterns += [before + [head(head_words)] + c for c in complements]
+    return [{"label": "ROLE", "pattern": role} for role in vocab.roles()] + \
+        [{"label": "ROLE", "pattern": p} for p in patterns]
 
 
 def clean_person_name(text):

@@ -67,6 +67,18 @@ def roles():
 
 
 @lru_cache
+def assertion_words():
+    with _data("assertion.json").open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+@lru_cache
+def role_words():
+    with _data("role_words.json").open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+@lru_cache
 def org_alias_index():
     """alias (lower case) -> canonical organisation name."""
     index = {}

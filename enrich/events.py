@@ -13,6 +13,7 @@ from functools import lru_cache
 from .assertion import doc_text, is_asserted, is_hypothetical, is_negated, is_planned, tense as _tense
 from .dates import find_dates
 from .refs import EntityRef
+from .tenures import find_tenures
 from .vocab import org_alias_index, reviews as known_reviews
 
 REVIEW_WORDS = {"review", "inquiry", "investigation", "probe", "audit", "examination", "report", "inquest"}
@@ -157,8 +158,11 @@ def find_events(doc, published, entity_of):
                 if candidate:
                     seen_types.add((event_type, token.i))
                     events.extend(candidate if isinstance(candidate, list) else [candidate])
+        named_people = [(span, ref) for span, ref in people if not _is_byline(span)]
+        events += find_tenures(sent, published, named_people, roles, doc.user_data["last_person"],
+                               _tenure_maker(sent, orgs + icss))
         _note_review(sent, reviews, people)
-        named = [ref for span, ref in people if not _is_byline(span)]
+        named = [ref for span, ref in named_people]
         if named:
             doc.user_data["last_person"] = named[-1]
         if PAUSE_PHRASES.search(sent.text) and not any(e.type == "pause" and e.start == sent.start_char
@@ -168,6 +172,14 @@ def find_events(doc, published, entity_of):
             if candidate:
                 events.extend(candidate if isinstance(candidate, list) else [candidate])
     return _dedupe(events)
+
+
+def _tenure_maker(sent, orgs):
+    """Builds the candidates of a post told with its period: the organisation is the one the post is of."""
+    def make(event_type, person, role_span, mention):
+        org = next((ref for span, ref in orgs if _is_real_org(ref) and _belongs(role_span, span)), None)
+        return _person_candidate(event_type, person, role_span.text.lower(), org, mention.value, mention.text, sent)
+    return make
 
 
 def _dedupe(events):

@@ -73,6 +73,12 @@ def assertion_words():
 
 
 @lru_cache
+def tenure_words():
+    with _data("tenure.json").open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+@lru_cache
 def role_words():
     with _data("role_words.json").open(encoding="utf-8") as f:
         return json.load(f)

@@ -1,0 +1,111 @@
+"""Posts told with their period, in passing: 'director of nursing at Lakeside Trust from 2014 to 2016',
+'chief executive since 2018', 'Medical Director of the Commission (2020-2024)', 'chair until 2020'.
+A stated start is an appointment and a stated end a departure, of the person who held the post."""
+import re
+from functools import lru_cache
+
+from .dates import find_dates
+from .vocab import tenure_words
+
+WINDOW = 90  # characters after a post in which its period may be told
+
+
+@lru_cache
+def _patterns():
+    words = tenure_words()
+    alt = lambda key: "|".join(words[key])
+    return {
+        "from": re.compile(rf"\b(?:{alt('start')})\s+$", re.I),
+        "between": re.compile(rf"^\s*(?:{alt('between')})\s*$", re.I),
+        "since": re.compile(rf"\b(?:{alt('since')})\s+$", re.I),
+        "until": re.compile(rf"\b(?:{alt('until')})\s+$", re.I),
+        "to_date": re.compile(rf"^\s*(?:{alt('between')})\s+(?:{alt('open_end')})\b", re.I),
+        "gap": re.compile(r"^[^;:.!?()]{0,60}$"),
+    }
+
+
+def period_after(role, sent, mentions, limit):
+    """(start, end) DateMentions (either may be None) of the period told right after the post `role`,
+    before character offset `limit` (the next post), or None."""
+    p = _patterns()
+    base = sent.start_char
+    after = role.end_char - base
+    ahead = [m for m in mentions if after <= m.start < min(limit - base, after + WINDOW)]
+    if not ahead:
+        return None
+    first = ahead[0]
+    before = sent.text[after: first.start]
+    if not p["gap"].match(before):
+        return None
+    if first.end_value:  # '(2020-2024)', '2014-16'
+        return first, _EndOf(first)
+    if p["from"].search(before):
+        rest = sent.text[first.end:]
+        second = ahead[1] if len(ahead) > 1 else None
+        if second and p["between"].match(sent.text[first.end: second.start]):
+            return first, second
+        if p["to_date"].match(rest):
+            return first, None
+        return None  # 'from 2014' alone: when it started is not when the post did
+    if p["since"].search(before):
+        return first, None
+    if p["until"].search(before):
+        return None, first
+    return None
+
+
+class _EndOf:
+    """The end of a range mention, shaped like a DateMention."""
+
+    def __init__(self, mention):
+        self.value, self.text, self.start, self.end = mention.end_value, mention.text, mention.start, mention.end
+
+
+def holder_of(role, people, last_person):
+    """Who held the post: a person written beside it ('Jane Doe, chief executive of X', 'director of
+    methods Gary Needle'), else the subject of the clause it completes ('she was previously director of
+    nursing', 'X served as chair'), a pronoun standing for the person named last."""
+    doc = role.doc
+    for span, ref in people:
+        gap = doc[min(span.end, role.end): max(span.start, role.start)]
+        if len(gap) <= 2 and all(t.text in (",", "as", "the", "(") for t in gap) and (span.end <= role.start
+                                                                                       or span.start >= role.end):
+            return ref
+    node = role.root
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = node
+    while True:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head  # 'joined in 2010 and was director until 2016': the shared subject
+    if subject is None:
+        return None
+    if subject.lower_ in ("he", "she", "i"):
+        earlier = [ref for span, ref in people if span.end <= subject.i]
+        return earlier[-1] if earlier else last_person
+    return next((ref for span, ref in people if span.start <= subject.i < span.end), None)
+
+
+def find_tenures(sent, published, people, roles, last_person, make):
+    """Appointments and departures from posts told with their period. `make(event_type, person, role_span,
+    date_mention)` builds a candidate."""
+    mentions = find_dates(sent.text, published, "past")
+    events = []
+    for i, role in enumerate(roles):
+        limit = roles[i + 1].start_char if i + 1 < len(roles) else sent.end_char
+        period = period_after(role, sent, mentions, limit)
+        if period is None:
+            continue
+        person = holder_of(role, people, last_person)
+        if person is None:
+            continue
+        start, end = period
+        if start is not None:
+            events.append(make("appointment", person, role, start))
+        if end is not None and (published is None or end.value <= published.isoformat()):
+            events.append(make("departure", person, role, end))
+    return events

@@ -31,9 +31,11 @@ PATTERNS = [
     ("md", rf"\b(?P<month>{MONTH})\s+(?P<day>{DAY})\b(?!,?\s*{YEAR})"),
     ("fy", rf"\b(?:financial\s+year\s+)?(?P<year>{YEAR})[/-](?P<year2>\d\d)\b"),
     ("year_range", rf"\(?(?P<year>{YEAR})\s*[-–]\s*(?P<year2>{YEAR})\)?"),
+    ("season", rf"\b(?:(?P<which>this|next|last|the)\s+)?(?:spring|summer|autumn|winter)\b(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"),
     ("year", rf"\b(?P<year>{YEAR})\b"),
     # relative
     ("end_fy", r"\bend of (?:this|the) financial year\b"),
+    ("end_year", r"\bend of (?P<which>this|the|next|last) year\b"),
     ("rel_day", r"\b(?P<word>today|yesterday|tomorrow)\b"),
     ("weekday", r"\b(?:(?P<which>last|next|this)\s+|on\s+)(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
                 r"Saturday|Sunday)\b(?!\s+\d|,?\s+(?:\d|" + MONTH + r"))"),
@@ -143,6 +145,12 @@ def _resolve(kind, m, published, tense):
         return make(str(start_year), end_value=str(start_year + 1))
     if kind == "year":
         return make(g["year"])
+    if kind == "season":  # 'in the summer', 'autumn 2024': the year, as no month can be told
+        if g["year"]:
+            return make(g["year"])
+        if published is None:
+            return None
+        return make(str(published.year + {"next": 1, "last": -1}.get((g["which"] or "").lower(), 0)), True)
     if published is None:
         return None
     if kind in ("today_dm", "dm", "md"):
@@ -162,6 +170,8 @@ def _resolve(kind, m, published, tense):
             year = published.year + 1
         start = m.group(0).lower().rfind(g["month"].lower())
         return DateMention(m.group(0)[start:], m.start() + start, m.end(), _ymd(year, month), True)
+    if kind == "end_year":
+        return make(_ymd(published.year + {"next": 1, "last": -1}.get(g["which"].lower(), 0), 12), True)
     if kind == "end_fy":
         year = published.year if published.month <= 3 else published.year + 1
         return make(_ymd(year, 3), True)

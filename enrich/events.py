@@ -10,21 +10,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .assertion import doc_text, is_asserted, is_hypothetical, is_negated, is_planned, tense as _tense
+from .assertion import doc_text, is_asserted, is_hypothetical, is_negated, is_perfect, is_planned, tense as _tense
 from .dates import find_dates
 from .refs import EntityRef
 from .tenures import find_tenures
-from .vocab import org_alias_index, reviews as known_reviews
+from .vocab import org_alias_index, person_frames, post_nouns, reviews as known_reviews
 
 REVIEW_WORDS = {"review", "inquiry", "investigation", "probe", "audit", "examination", "report", "inquest"}
 
 TRIGGERS = {
     "pause": {"pause", "delay", "postpone", "halt", "suspend", "defer", "shelve", "freeze"},
     "resume": {"resume", "restart", "recommence", "reinstate", "unpause", "reopen"},
-    "appointment": {"appoint", "appointment", "name", "confirm", "become", "join", "succeed", "hire", "recruit",
-                    "select", "assume", "take", "start", "candidate", "replace", "hold"},
-    "departure": {"resign", "resignation", "step", "stand", "leave", "quit", "retire", "retirement", "depart",
-                  "departure", "exit", "oust", "sack", "dismiss"},
+    "appointment": {lemma for frame in person_frames() if frame["type"] == "appointment" for lemma in frame["lemmas"]},
+    "departure": {lemma for frame in person_frames() if frame["type"] == "departure" for lemma in frame["lemmas"]},
     "review_commissioned": {"commission", "launch", "order", "ask", "announce", "establish", "lead", "bring",
                             "appoint", "instigate", "begin", "start", "face"},
     "review_published": {"publish", "publication", "release", "set", "issue", "unveil", "present", "find",
@@ -67,11 +65,20 @@ BOUNDARY_BEFORE_DATE = re.compile(r"\b(until|till|after|before|by|beyond|ahead o
                                   r"([\w’']+\s+){0,3}$", re.I)
 
 
+def _reading(trigger, tense):
+    """How to read a month named without a year: in the past for past tenses and the present perfect ('has
+    been appointed'); as near the publication as can be for the plain present ('takes up the post on 1 April',
+    'is leaving in June')."""
+    if tense == "present":
+        return "past" if is_perfect(trigger) or trigger.tag_ == "VBN" else None
+    return tense
+
+
 def _date_for(sent, trigger, published, tense, skip_boundaries=False):
     """The date in the sentence closest to the trigger (relative ones resolved), else None.
     With `skip_boundaries`, dates that end a period ('until after the election on 4 July') are not
     the event's date."""
-    mentions = find_dates(sent.text, published, "past" if tense == "present" else tense)
+    mentions = find_dates(sent.text, published, _reading(trigger, tense))
     if skip_boundaries:
         mentions = [m for m in mentions if not BOUNDARY_BEFORE_DATE.search(sent.text[:m.start])]
     if not mentions:
@@ -291,7 +298,7 @@ def _pause(token, sent, published, icss, event_type="pause"):
     key = f"{event_type}:{slug(subject)}"
     summary = f"{LABELS[event_type]}: {subject}"
     # "paused in April 2024 ..., and then again in May": one pause per date stated after "again"
-    mentions = [m for m in find_dates(text, published, "past" if tense == "present" else tense)
+    mentions = [m for m in find_dates(text, published, _reading(token, tense))
                 if not BOUNDARY_BEFORE_DATE.search(text[:m.start])]
     again = [m for m in mentions if re.search(r"\bagain\b\s*(?:\w+\s+){0,2}$", text[:m.start], re.I)]
     if again and len(mentions) > 1:
@@ -331,7 +338,6 @@ def _is_byline(span):
         or "\n" in doc[span.end - 1].text_with_ws or span.end < len(doc) and doc[span.end].is_space)
 
 
-WEAK_TRIGGERS = {"start", "confirm"}
 UMBRELLA_ORGS = {"NHS", "civil service", "health service"}
 ENDING_VERBS = {"end", "expire", "conclude", "finish", "lapse", "run"}
 APPOINTER_VERBS = {"appoint", "name", "confirm", "select", "hire", "recruit", "choose"}
@@ -381,29 +387,42 @@ def _pick_person(token, people):
     return span, ref, score
 
 
+@lru_cache
+def _frames():
+    return {(frame["type"], lemma): frame for frame in person_frames() for lemma in frame["lemmas"]}
+
+
+def _frame(event_type, lemma):
+    return _frames().get((event_type, lemma))
+
+
+def _frame_allows(frame, token, sent, roles, orgs):
+    """Whether the sentence has what the trigger's frame needs (person_frames.jsonl)."""
+    doc = sent.doc
+    if "pos" in frame and token.pos_ not in frame["pos"]:
+        return False
+    if "particle" in frame and not any(c.lower_ in frame["particle"] for c in token.children):
+        return False
+    if frame.get("post") and not (roles or orgs or any(
+            t.lemma_.lower() in post_nouns() and t.dep_ in ("dobj", "pobj", "attr") for t in token.subtree)):
+        return False
+    if frame.get("role_after") and not any(token.i < r.start <= token.i + 4 for r in roles):
+        return False
+    if frame.get("passive_or_as") and not (any(c.dep_ == "auxpass" for c in token.children) or any(
+            t.lower_ == "as" for t in doc[token.i + 1: min(token.i + 6, sent.end)])):
+        return False
+    if "object" in frame and not (any(c.dep_ == "dobj" and c.lemma_.lower() in frame["object"]
+                                      for c in token.children)
+                                  and re.search(rf"\b{frame['context']}\b", sent.text, re.I)):
+        return False
+    return True
+
+
 def _person_event(event_type, token, sent, published, people, orgs, roles):
     lemma = token.lemma_.lower()
     text = sent.text
-    if event_type == "departure" and lemma in ("step", "stand") and not any(
-            c.lower_ in ("down", "aside") for c in token.children):
-        return None
-    if event_type == "appointment" and lemma in ("take",) and not any(c.lower_ in ("over", "up") for c in token.children):
-        return None
-    # "has held the position since 2017": the appointment is dated by "since"
-    if event_type == "appointment" and lemma == "hold" and not (
-            any(c.dep_ == "dobj" and c.lemma_.lower() in ("position", "role", "post", "job", "office")
-                for c in token.children) and re.search(r"\bsince\b", text, re.I)):
-        return None
-    if event_type == "appointment" and lemma == "replace" and _tense(token) not in ("past", None):
-        return None  # "will replace" is announced as an appointment elsewhere; "replaced" tells history
-    if event_type == "appointment" and lemma == "name" and not re.search(r"\bnamed\s+(?:as\s+)?(?:the\s+)?"
-                                                                           r"(?:new|its|as|interim|permanent|first)",
-                                                                           text, re.I):
-        return None
-    if event_type == "appointment" and lemma in ("start", "join", "become", "assume", "candidate", "confirm") \
-            and not roles and not orgs:
-        return None
-    if event_type == "departure" and lemma in ("leave", "exit") and not (roles or orgs):
+    frame = _frame(event_type, lemma)
+    if frame is None or not _frame_allows(frame, token, sent, roles, orgs):
         return None
     if event_type == "appointment" and lemma == "appointment" and token.head.lemma_.lower() in ENDING_VERBS:
         return None  # "once his appointment ends": the end of a term, not an appointment
@@ -437,10 +456,7 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         return None
     # Words that are only sometimes about jobs ("confirmed the CQC would ...", "due to start on 1 April")
     # count only when the person is their subject or object.
-    if lemma in WEAK_TRIGGERS and link > 1:
-        return None
-    if lemma == "confirm" and not (any(c.dep_ == "auxpass" for c in token.children)
-                                   or re.search(r"\bconfirm\w*\s+(?:\w+\s+){0,4}as\b", text, re.I)):
+    if frame.get("direct") and link > 1:
         return None
     # a role written next to someone else ("Mike Richards, Chair of CQC, said") or in a clause about
     # someone else ("Kate Terroni became interim chief executive when Mr Trenholm left") is not this person's

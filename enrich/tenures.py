@@ -35,8 +35,9 @@ def period_after(role, sent, mentions, limit):
         return None
     first = ahead[0]
     before = sent.text[after: first.start]
-    if not p["gap"].match(before):
-        return None
+    between = [t for t in sent if role.end <= t.i and t.idx - base < first.start]
+    if not p["gap"].match(before) or any(t.pos_ in ("VERB", "AUX") for t in between):
+        return None  # 'chair of X, said spending grew from 2014 to 2016': the period is another clause's
     if first.end_value:  # '(2020-2024)', '2014-16'
         return first, _EndOf(first)
     if p["from"].search(before):

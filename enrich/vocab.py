@@ -73,6 +73,19 @@ def assertion_words():
 
 
 @lru_cache
+def person_frames():
+    """Trigger words of appointments and departures with the conditions they need (person_frames.jsonl)."""
+    with _data("person_frames.jsonl").open(encoding="utf-8") as f:
+        return [frame for frame in map(json.loads, filter(str.strip, f)) if "type" in frame]
+
+
+@lru_cache
+def post_nouns():
+    with _data("post_nouns.txt").open(encoding="utf-8") as f:
+        return {line.strip() for line in f if line.strip() and not line.startswith("#")}
+
+
+@lru_cache
 def tenure_words():
     with _data("tenure.json").open(encoding="utf-8") as f:
         return json.load(f)

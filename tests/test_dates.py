@@ -14,7 +14,7 @@ PUBLISHED = date(2025, 3, 27)
     ("The CQC said today (26 March) that it would pause.", "past", "2025-03-26"),
     ("It was delayed again in May.", "past", "2024-05"),          # May after March: last year's
     ("He will step down at the end of June.", "future", "2025-06"),
-    ("She joined at the end of last year.", "past", "2024"),
+    ("She joined at the end of last year.", "past", "2024-12"),
     ("Ministers launched the review last month.", "past", "2025-02"),
     ("It starts next month.", "future", "2025-04"),
     ("He joined the regulator in 2018.", "past", "2018"),
@@ -24,6 +24,11 @@ PUBLISHED = date(2025, 3, 27)
     ("On Thursday the board met.", "past", "2025-03-27"),
     ("She will start on Tuesday.", "future", "2025-04-01"),
     ("It closed last Thursday.", "past", "2025-03-20"),
+    ("She will retire at the end of the year.", "future", "2025-12"),
+    ("He leaves at the end of next year.", "future", "2026-12"),
+    ("She is due to retire in the summer.", "future", "2025"),       # a season tells the year, not the month
+    ("The post was filled in autumn 2023.", "past", "2023"),
+    ("He left last winter.", "past", "2024"),
 ])
 def test_dates_resolve_against_the_publication_date(text, tense, expected):
     found = find_dates(text, PUBLISHED, tense)

@@ -457,3 +457,58 @@ def test_interim_and_final_reports_of_one_review_are_two_publications(db):
     published = sorted((e["date"], e["summary"]) for e in events(db, "review_published"))
     assert published == [("2024-07", "Review published: Dash review (Penny Dash), interim report"),
                          ("2024-10", "Review published: Dash review (Penny Dash), final report")]
+
+
+@pytest.mark.parametrize("sentence, type_, date, who", [
+    # the plain present tells what happens around the publication (27 March 2025), not last year
+    ("Jane Sample takes up the post of chief executive of the Care Quality Commission on 1 April.",
+     "appointment", "2025-04-01", "Jane Sample"),
+    ("Tom Example replaces Jane Sample as chair of the Care Quality Commission.", "departure", "2025-03-27",
+     "Jane Sample"),
+    ("Jane Sample has been named chief executive of the National Audit Office.", "appointment", "2025-03-27",
+     "Jane Sample"),
+    ("Tom Example was made health secretary in the reshuffle of July 2024.", "appointment", "2024-07",
+     "Tom Example"),
+    ("Jane Sample, previously deputy chief executive, was promoted to chief executive in 2021.", "appointment",
+     "2021", "Jane Sample"),
+    ("Tom Example left the trust in 2019 after ten years.", "departure", "2019", "Tom Example"),
+    ("The board said Jane Sample will retire at the end of the year.", "departure", "2025-12", "Jane Sample"),
+])
+def test_appointment_and_departure_frames(db, sentence, type_, date, who):
+    add(db, "https://a.example/frame", sentence)
+    enrich(db)
+    found = [e for e in events(db, type_) if who in participants(db, e["id"])]
+    assert [e["date"] for e in found] == [date], events(db)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jane Sample is preparing to step down as chair of the Care Quality Commission.",
+    "Will Jane Sample resign as chair of the Care Quality Commission?",
+    "Tom Example denied that he would resign as chief executive of the Care Quality Commission.",
+    "Tom Example must resign as chair of the Care Quality Commission, the union said.",
+    "Jane Sample was elected president of the Royal College of Nursing in 2023.",
+    "The minister said it was a cowardly move by the NHS.",
+])
+def test_questions_denials_demands_plans_and_elections_are_not_events(db, sentence):
+    add(db, "https://a.example/no", sentence)
+    enrich(db)
+    assert [e["summary"] for e in events(db) if e["type"] in ("appointment", "departure")] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Before that Jane Sample was director of nursing at Lakeside Hospitals NHS Trust from 2014 to 2016.",
+     {("appointment", "2014"), ("departure", "2016")}),
+    ("Tom Example served as chair of the Health Foundation between 2015 and 2020.",
+     {("appointment", "2015"), ("departure", "2020")}),
+    ("Jane Sample has been chief executive of Lakeside Hospitals NHS Trust since March 2019.",
+     {("appointment", "2019-03")}),
+    ("Tom Example was medical director of the Mental Welfare Commission for Scotland (2020-2024).",
+     {("appointment", "2020"), ("departure", "2024")}),
+    # a post held with no start stated is no event; a period that is not the post's is not its period
+    ("Jane Sample, formerly chief executive of Lakeside Hospitals NHS Trust, spoke at the event.", set()),
+    ("Tom Example, chair of the Health Foundation, said spending grew from 2014 to 2016.", set()),
+])
+def test_posts_told_with_their_period_are_appointments_and_departures(db, sentence, expected):
+    add(db, "https://a.example/tenure", sentence)
+    enrich(db)
+    assert {(e["type"], e["date"]) for e in events(db) if e["type"] in ("appointment", "departure")} == expected

@@ -132,7 +132,7 @@ def analyse(doc, published=None, author=None, known_people=()):
             analysis.mentions.append(Mention(EntityRef("PERSON", name), author, None, None))
     for sent in doc.sents:
         for money in find_money(sent.text):
-            measure, period = describe(sent.text, money.text)
+            measure, period = describe(sent.text, money.text, money.start)
             analysis.figures.append(Figure(money.amount_gbp, money.text, sent.text.strip(), measure, period,
                                            sent.start_char + money.start, sent.start_char + money.end))
     analysis.events = find_events(doc, pub_date, lambda ent: _entity_for(ent, people))

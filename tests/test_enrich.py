@@ -65,6 +65,14 @@ def test_money_figures_are_stored_in_pounds(db):
     assert spend["measure"] == "spend" and "£99 million" in spend["sentence"]
 
 
+def test_each_stored_figure_has_the_measure_and_period_of_its_own_amount(db):
+    add(db, "https://a.example/money-words", "Despite earlier savings, £4m was spent in 2023 and £4m was saved "
+        "in 2024. The trust's budget for 2025/26 is £80m.")
+    enrich(db)
+    rows = [(r["text"], r["measure"], r["period"]) for r in db.query("select * from figures order by start")]
+    assert rows == [("£4m", "spend", "in 2023"), ("£4m", "saving", "in 2024"), ("£80m", "budget", "2025/26")]
+
+
 @pytest.mark.parametrize("sentence, type_, date, who", [
     ("Sir Alan Example has been appointed chief executive of the Care Quality Commission in October 2024.",
      "appointment", "2024-10", "Alan Example"),

@@ -35,11 +35,19 @@ def known_people(db):
     return [r["name"] for r in db.query("select name from entities where type = 'PERSON' and name like '% %'")]
 
 
-def enrich(db, redo_all=False, batch_size=32, on_document=None):
+def enrich(db, redo_all=False, batch_size=32, on_document=None, on_start=None):
+    """Enrich the pending documents; an EnrichReport says how many.
+
+    For progress (the CLI draws a bar from these; nothing here writes to a terminal): each pass that
+    reads documents first calls on_start(total, stage), once the model is loaded and just before its first
+    document, then on_document(document) after each one it stored. stage is "enrich" for the new or
+    changed documents, then "reread" for a second, usually short, pass over documents that named by
+    surname alone someone whose full name is now known. A pass with nothing to read calls neither.
+    """
     pending = pending_documents(db, redo_all)
     report = EnrichReport(skipped=db["documents"].count - len(pending))
     people = set(known_people(db))
-    run_batches(db, pending, batch_size, people, report, on_document)
+    run_batches(db, pending, batch_size, people, report, on_document, on_start, "enrich")
     # A surname read before anyone's full name ('Mr Hartley left', enriched before 'Julian Hartley was
     # appointed') became a person of its own. Once the full name is known, those documents are read again,
     # so the result does not depend on the order documents arrived in. Checked every run: a run killed
@@ -47,7 +55,7 @@ def enrich(db, redo_all=False, batch_size=32, on_document=None):
     stale, surnames = surname_documents(db, people)
     if stale:
         again = EnrichReport()
-        run_batches(db, stale, batch_size, people, again, on_document)
+        run_batches(db, stale, batch_size, people, again, on_document, on_start, "reread")
         report.reread = again.enriched
     # Always, not only when this run enriched something: a run killed after its last document committed
     # but before this point left the folding, links and roles undone, and the next run has nothing
@@ -63,11 +71,13 @@ def enrich(db, redo_all=False, batch_size=32, on_document=None):
     return report
 
 
-def run_batches(db, document_ids, batch_size, people, report, on_document):
+def run_batches(db, document_ids, batch_size, people, report, on_document, on_start=None, stage="enrich"):
     if not document_ids:  # nothing to read: neither spaCy (0.5 s to import) nor the model (seconds) is loaded
         return
     from .nlp import load_nlp  # cached: loaded once per process
     nlp = load_nlp()
+    if on_start:  # after the model is loaded, so a progress bar's rate and time left count reading alone
+        on_start(len(document_ids), stage)
     for i in range(0, len(document_ids), batch_size):
         batch = [db["documents"].get(doc_id) for doc_id in document_ids[i: i + batch_size]]
         # A memory zone per batch: the strings the batch adds to the model's vocabulary are freed with it,

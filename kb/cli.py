@@ -1,6 +1,7 @@
 """The `kb` command: thin click commands over the importable library."""
 import os
 import sys
+import time
 
 import click
 
@@ -126,9 +127,16 @@ def _report_harvest(results):
 
 @cli.command()
 @click.option("--all", "redo_all", is_flag=True, help="Re-enrich every document, changed or not.")
+@click.option("--progress/--no-progress", default=None,
+              help="Draw a progress bar on stderr: documents done/total, documents per second, time left. "
+                   "[default: only when stderr is a terminal, so cron sees just the summary line]")
 @db_option
-def enrich(redo_all, db_path):
+def enrich(redo_all, progress, db_path):
     """Extract people, organisations, ICSs, reviews, money and events from new or changed documents.
+
+    On a terminal a progress bar shows documents done/total, the rate and the time left (and a second,
+    short bar when documents naming someone by surname alone are read again); under cron only the
+    summary line is printed.
 
     \b
     Example:
@@ -137,8 +145,72 @@ def enrich(redo_all, db_path):
     """
     from enrich.run import enrich as run_enrich
     db = open_db(db_path)
-    report = run_enrich(db, redo_all=redo_all)
+    if progress is None:
+        progress = sys.stderr.isatty()
+    if not progress:
+        report = run_enrich(db, redo_all=redo_all)
+    else:
+        with EnrichProgress(sys.stderr) as bars:
+            report = run_enrich(db, redo_all=redo_all, on_start=bars.start, on_document=bars.advance)
     click.echo(report.summary())
+
+
+class EnrichProgress:
+    """click progress bars on stderr for enrich()'s on_start and on_document: one bar per pass."""
+
+    LABELS = {"enrich": "enriching", "reread": "reading again"}
+    clock = staticmethod(time.monotonic)
+
+    def __init__(self, stream):
+        # Asked for with --progress, the bar is drawn even when stderr is a pipe or a file: click draws
+        # one only on what it takes for a terminal, and prints just the label otherwise.
+        self.stream = stream if stream.isatty() else _AsTerminal(stream)
+        self.bar = None
+        self.started = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()  # also on an error or Ctrl-C: ends the line and shows the cursor again
+
+    def start(self, total, stage):
+        self.close()
+        self.started = self.clock()
+        self.bar = click.progressbar(length=total, label=self.LABELS.get(stage, stage), file=self.stream,
+                                     show_pos=True, show_percent=True, show_eta=False,
+                                     item_show_func=self._rate, width=0)
+        self.bar.__enter__()
+
+    def advance(self, document):
+        self.bar.update(1)
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+    def _rate(self, _item):
+        """'12.5 docs/s  0:03:10 left', from the documents done since the bar started."""
+        done, elapsed = self.bar.pos, self.clock() - self.started
+        if not done or elapsed <= 0:
+            return None
+        rate = done / elapsed
+        left = round((self.bar.length - done) / rate)
+        return f"{rate:.1f} docs/s" + (f"  {left // 3600}:{left // 60 % 60:02}:{left % 60:02} left" if left else "")
+
+
+class _AsTerminal:
+    """A stream that says it is a terminal, writing through to the real one."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def isatty(self):
+        return True
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
 
 
 @cli.command()

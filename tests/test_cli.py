@@ -69,3 +69,55 @@ def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path):
 def test_serve_refuses_a_missing_database(tmp_path):
     result = run("serve", "--db", tmp_path / "missing.db")
     assert result.exit_code == 1 and "does not exist" in result.stderr
+
+
+def ingest_three(db_path):
+    lines = [json.dumps({"url": f"https://p.example/{n}", "published": "2025-02-0" + str(n),
+                         "text": f"The trust board met on day {n} and agreed its winter plan for the hospital."})
+             for n in (1, 2, 3)]
+    assert run("ingest", "-", "--db", db_path, input="\n".join(lines) + "\n").exit_code == 0
+
+
+def test_enrich_with_progress_draws_a_bar_of_documents_done_of_total_on_stderr(db_path):
+    ingest_three(db_path)
+    result = run("enrich", "--progress", "--db", db_path)
+    assert result.exit_code == 0, result.output
+    assert "enriching" in result.stderr and "3/3" in result.stderr and "100%" in result.stderr
+    assert "docs/s" in result.stderr  # the rate
+    assert result.stdout.strip() == "enriched 3 documents, skipped 0 unchanged"  # the bar is not on stdout
+
+
+def test_enrich_progress_shows_the_time_left_while_documents_remain(db_path, monkeypatch):
+    from kb.cli import EnrichProgress
+    starts = [0.0]  # the bar starts at 0 s; every later look at its clock says 10 s
+    monkeypatch.setattr(EnrichProgress, "clock", staticmethod(lambda: starts.pop() if starts else 10.0))
+    ingest_three(db_path)
+    result = run("enrich", "--progress", "--db", db_path)
+    assert result.exit_code == 0, result.output
+    assert "1/3" in result.stderr and "0.1 docs/s  0:00:20 left" in result.stderr  # 1 done in 10 s, 2 to go
+    assert "2/3" in result.stderr and "0.2 docs/s  0:00:05 left" in result.stderr
+
+
+def test_enrich_without_a_terminal_prints_only_the_summary(db_path):
+    ingest_three(db_path)
+    result = run("enrich", "--db", db_path)  # CliRunner's stderr is not a TTY: as under cron
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert result.stdout == "enriched 3 documents, skipped 0 unchanged\n"
+    quiet = run("enrich", "--all", "--no-progress", "--db", db_path)
+    assert quiet.stderr == "" and quiet.stdout == "enriched 3 documents, skipped 0 unchanged\n"
+
+
+def test_enrich_progress_draws_a_second_bar_for_documents_read_again(db_path):
+    first = {"url": "https://p.example/gone", "published": "2025-05-02",
+             "text": "Ms Okonkwo stood down from the Care Quality Commission in May 2025."}
+    later = {"url": "https://p.example/named", "published": "2024-09-10",
+             "text": "Adaeze Okonkwo was appointed chief inspector at the Care Quality Commission in September 2024."}
+    assert run("ingest", "-", "--db", db_path, input=json.dumps(first) + "\n").exit_code == 0
+    assert run("enrich", "--db", db_path).exit_code == 0
+    assert run("ingest", "-", "--db", db_path, input=json.dumps(later) + "\n").exit_code == 0
+    result = run("enrich", "--progress", "--db", db_path)
+    assert result.exit_code == 0, result.output
+    assert "read 1 again" in result.stdout
+    enriching, again = result.stderr.index("enriching"), result.stderr.index("reading again")
+    assert enriching < again and "1/1" in result.stderr[again:]

@@ -520,3 +520,27 @@ def test_posts_told_with_their_period_are_appointments_and_departures(db, senten
     add(db, "https://a.example/tenure", sentence)
     enrich(db)
     assert {(e["type"], e["date"]) for e in events(db) if e["type"] in ("appointment", "departure")} == expected
+
+
+def test_progress_callbacks_get_each_pass_total_first_then_one_call_per_document(db):
+    add(db, "https://c.example/quit", "Mr Adeyemi quit the Care Quality Commission in April 2025.",
+        published="2025-04-11")
+    add(db, "https://c.example/other", "The hospital trust opened a new ward in March 2025.", published="2025-03-01")
+    calls = []
+    enrich(db, on_start=lambda total, stage: calls.append(("start", total, stage)),
+           on_document=lambda document: calls.append(("document", document["url"])))
+    assert calls == [("start", 2, "enrich"), ("document", "https://c.example/quit"),
+                     ("document", "https://c.example/other")]
+
+    add(db, "https://c.example/hired", "Grace Adeyemi was appointed chief operating officer of the Care "
+        "Quality Commission in January 2024.", published="2024-01-15")
+    calls.clear()
+    report = enrich(db, on_start=lambda total, stage: calls.append(("start", total, stage)),
+                    on_document=lambda document: calls.append(("document", document["url"])))
+    assert report.reread == 1
+    assert calls == [("start", 1, "enrich"), ("document", "https://c.example/hired"),
+                     ("start", 1, "reread"), ("document", "https://c.example/quit")]
+
+    calls.clear()
+    enrich(db, on_start=lambda total, stage: calls.append(("start", total, stage)))
+    assert calls == []  # nothing pending: no pass, no bar

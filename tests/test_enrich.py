@@ -159,6 +159,70 @@ def test_roles_over_time_come_from_appointments_and_departures(db):
                    "start": "2019-03", "end": "2024-06"}
 
 
+
+def roles(db):
+    """person_roles by name: (person, role, organisation, start, end), in a stable order."""
+    rows = db.query("select p.name person, r.role, o.name organisation, r.start, r.end from person_roles r "
+                    "join entities p on p.id = r.person_id left join entities o on o.id = r.organisation_id")
+    return sorted(((r["person"], r["role"], r["organisation"], r["start"], r["end"]) for r in rows),
+                  key=lambda row: tuple(v or "" for v in row))
+
+
+def test_a_later_appointment_to_the_same_post_ends_the_previous_holders_tenure(db):
+    add(db, "https://a.example/1", "Jane Sample was appointed interim chief executive of the Care Quality "
+        "Commission in June 2024.", published="2024-06-10")
+    add(db, "https://b.example/2", "Tom Example was appointed chief executive of the Care Quality Commission "
+        "in October 2024.", published="2024-10-10")
+    enrich(db)
+    assert roles(db) == [
+        ("Jane Sample", "interim chief executive", "Care Quality Commission", "2024-06", "2024-10"),
+        ("Tom Example", "chief executive", "Care Quality Commission", "2024-10", None)]
+
+
+def test_an_appointment_naming_only_the_role_and_a_departure_naming_the_organisation_are_one_tenure(db):
+    add(db, "https://a.example/1", "Jane Sample was appointed chief executive in March 2024.",
+        published="2024-03-10")
+    add(db, "https://b.example/2", "Jane Sample resigned as chief executive of the Care Quality Commission in "
+        "June 2025.", published="2025-06-10")
+    enrich(db)
+    assert roles(db) == [("Jane Sample", "chief executive", "Care Quality Commission", "2024-03", "2025-06")]
+
+
+def test_joining_an_organisation_and_leaving_a_named_post_there_are_one_tenure(db):
+    add(db, "https://a.example/1", "Jane Sample joined the Care Quality Commission in March 2024.",
+        published="2024-03-10")
+    add(db, "https://b.example/2", "Jane Sample resigned as chief executive of the Care Quality Commission in "
+        "June 2025.", published="2025-06-10")
+    enrich(db)
+    assert roles(db) == [("Jane Sample", "chief executive", "Care Quality Commission", "2024-03", "2025-06")]
+
+
+def test_a_departure_naming_only_the_role_ends_the_open_tenure(db):
+    add(db, "https://a.example/1", "Jane Sample was appointed chief executive of the Care Quality Commission "
+        "in March 2024.", published="2024-03-10")
+    add(db, "https://b.example/2", "Jane Sample stepped down as chief executive in June 2025.",
+        published="2025-06-10")
+    enrich(db)
+    assert roles(db) == [("Jane Sample", "chief executive", "Care Quality Commission", "2024-03", "2025-06")]
+
+
+def test_only_appointments_and_departures_make_tenures(db):
+    """Written as event rows, not sentences: whatever the extraction makes of a sentence, an event of
+    another type with a person, a role and an organisation among its participants is not a tenure."""
+    from enrich.roles import rebuild_roles
+    person = db["entities"].insert({"type": "PERSON", "name": "Jane Sample"}).last_pk
+    org = db["entities"].insert({"type": "ORG", "name": "Care Quality Commission"}).last_pk
+    role = db["entities"].insert({"type": "ROLE", "name": "chief executive"}).last_pk
+    for i, type_ in enumerate(["review_commissioned", "review_published", "pause", "launch", "departure"], 1):
+        db["events"].insert({"id": i, "type": type_, "date": "2025-0%d" % i,
+                             "key": "%s:jane-sample:chief-executive:care-quality-commission" % type_})
+        db["event_entities"].insert_all([{"event_id": i, "entity_id": person, "role": "person"},
+                                         {"event_id": i, "entity_id": org, "role": "organisation"},
+                                         {"event_id": i, "entity_id": role, "role": "role"}])
+    assert rebuild_roles(db) == 1
+    # the departure alone: held until then, start unknown
+    assert roles(db) == [("Jane Sample", "chief executive", "Care Quality Commission", None, "2025-05")]
+
 def test_taking_over_from_someone_records_their_departure(db):
     add(db, "https://a.example/t", "Jane Sample will take over as chair of the Care Quality Commission from "
         "Tom Example in April.")

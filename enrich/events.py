@@ -13,7 +13,7 @@ from functools import lru_cache
 from .assertion import doc_text, is_asserted, is_hypothetical, is_negated, is_perfect, is_planned, tense as _tense
 from .dates import find_dates
 from .refs import EntityRef
-from .tenures import find_tenures
+from .tenures import find_new_posts, find_tenures
 from .vocab import org_alias_index, person_frames, post_nouns, reviews as known_reviews
 
 REVIEW_WORDS = {"review", "inquiry", "investigation", "probe", "audit", "examination", "report", "inquest"}
@@ -166,8 +166,12 @@ def find_events(doc, published, entity_of):
                     seen_types.add((event_type, token.i))
                     events.extend(candidate if isinstance(candidate, list) else [candidate])
         named_people = [(span, ref) for span, ref in people if not _is_byline(span)]
-        events += find_tenures(sent, published, named_people, roles, doc.user_data["last_person"],
-                               _tenure_maker(sent, orgs + icss))
+        make = _post_maker(sent, published, orgs + icss)
+        events += find_tenures(sent, published, named_people, roles, doc.user_data["last_person"], make)
+        appointed = {ref for e in events if e.type == "appointment" and e.start == sent.start_char
+                     for ref, role in e.participants if role == "person"}
+        events += [e for e in find_new_posts(sent, named_people, roles, doc.user_data["last_person"], make)
+                   if e.participants[0][0] not in appointed]
         _note_review(sent, reviews, people)
         named = [ref for span, ref in named_people]
         if named:
@@ -181,11 +185,17 @@ def find_events(doc, published, entity_of):
     return _dedupe(events)
 
 
-def _tenure_maker(sent, orgs):
-    """Builds the candidates of a post told with its period: the organisation is the one the post is of."""
+def _post_maker(sent, published, orgs):
+    """Builds the candidates of a post told in passing: the organisation is the one the post is of; the date
+    is the one stated (`mention`), else the sentence's nearest one, else the publication day."""
     def make(event_type, person, role_span, mention):
         org = next((ref for span, ref in orgs if _is_real_org(ref) and _belongs(role_span, span)), None)
-        return _person_candidate(event_type, person, role_span.text.lower(), org, mention.value, mention.text, sent)
+        if mention is None:
+            date, date_text = _date_for(sent, role_span.root, published, None)
+            date = date or _fallback_date(published, None)
+        else:
+            date, date_text = mention.value, mention.text
+        return _person_candidate(event_type, person, role_span.text.lower(), org, date, date_text, sent)
     return make
 
 

@@ -1,6 +1,7 @@
-"""Posts told with their period, in passing: 'director of nursing at Lakeside Trust from 2014 to 2016',
+"""Posts told in passing, with their period or as new: 'director of nursing at Lakeside Trust from 2014 to 2016',
 'chief executive since 2018', 'Medical Director of the Commission (2020-2024)', 'chair until 2020'.
-A stated start is an appointment and a stated end a departure, of the person who held the post."""
+A stated start is an appointment and a stated end a departure, of the person who held the post; 'the new
+chair, X' is X's appointment."""
 import re
 from functools import lru_cache
 
@@ -85,10 +86,32 @@ def holder_of(role, people, last_person):
         verb = verb.head  # 'joined in 2010 and was director until 2016': the shared subject
     if subject is None:
         return None
+    if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":  # 'Tom Example, who has been chair since 2016'
+        subject = verb.head
     if subject.lower_ in ("he", "she", "i"):
         earlier = [ref for span, ref in people if span.end <= subject.i]
         return earlier[-1] if earlier else last_person
     return next((ref for span, ref in people if span.start <= subject.i < span.end), None)
+
+
+def is_new_post(role):
+    """'the new chair', 'its incoming chief executive', 'newly appointed chief nurse': a post just taken."""
+    words = tenure_words()["new_post"]
+    doc = role.doc
+    before = [t.lower_ for t in doc[max(role.sent.start, role.start - 2): role.start]]
+    return any(w in words for w in before + [t.lower_ for t in role[:2]])
+
+
+def find_new_posts(sent, people, roles, last_person, make):
+    """Appointments told by a post called new ('The new prime minister, X'; 'X is the new chair of Y'),
+    dated by the sentence or its publication. `make(event_type, person, role_span, None)`."""
+    events = []
+    for role in roles:
+        if is_new_post(role):
+            person = holder_of(role, people, last_person)
+            if person is not None:
+                events.append(make("appointment", person, role, None))
+    return events
 
 
 def find_tenures(sent, published, people, roles, last_person, make):

@@ -248,7 +248,10 @@ def _phrase(noun, limit=12):
     tokens: 'its new strategy, published in May' -> 'new strategy'."""
     clause = {t.i for c in noun.children if c.dep_ in ("acl", "relcl", "punct") for t in c.subtree}
     owner = {t.i for c in noun.children if c.dep_ in ("det", "poss") for t in c.subtree}  # "CQC’s", "its"
-    tokens = [t for t in noun.subtree if t.i not in clause | owner][:limit]
+    tokens = [t for t in noun.subtree if t.i not in clause | owner]
+    # a phrase never runs across a line break: 'Background' above it is a heading, not its first word
+    tokens = [t for t in tokens if not any("\n" in noun.doc[i].whitespace_ or noun.doc[i].is_space
+                                            for i in range(min(t.i, noun.i), max(t.i, noun.i)))][:limit]
     while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("ADP", "CCONJ", "DET")):
         tokens.pop()
     return "".join(t.text_with_ws for t in tokens).strip()
@@ -632,6 +635,49 @@ def review_leads():
     return {review["name"]: review["lead"] for review in known_reviews() if review.get("lead")}
 
 
+LEAD_VERBS = {"lead", "chair", "head", "conduct", "carry", "undertake", "review", "examine", "investigate"}
+ASKING_VERBS = {"ask", "appoint", "invite", "commission", "choose", "select", "task", "bring"}
+
+
+def _review_lead(trigger, people, leads):
+    """Who leads the review: a person it is 'led by' or 'by', whose report it is ('Tom Example's report'),
+    who was asked or appointed to lead it, who leads, chairs or publishes it; else a known review lead named
+    in the sentence. The nearest to the trigger of the best kind."""
+    def kind(span):
+        root = span.root
+        doc = span.doc
+        if re.search(r"\bby\s+(?:\w+\s+){0,2}$", doc[max(span.sent.start, span.start - 4): span.start].text + " "):
+            return 0
+        if root.dep_ == "poss" and root.head.lemma_.lower() in REVIEW_WORDS:
+            return 0
+        head = root.head
+        if root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in ASKING_VERBS and any(
+                c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in LEAD_VERBS for c in head.children):
+            return 0
+        if root.dep_ == "nsubj" and (head.lemma_.lower() in LEAD_VERBS or head.i == trigger.i):
+            return 1
+        if span[-1].text.split()[-1].lower() in leads:
+            return 2
+        return None
+    ranked = [(kind(span), abs(span.start - trigger.i), ref) for span, ref in people]
+    ranked = [r for r in ranked if r[0] is not None]
+    return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
+
+
+def _review_led_by(lead, text):
+    """Of the known reviews a person leads, the one whose subject the text names ('the patient safety review'
+    is Dr Dash's second), else the first listed."""
+    led = [r for r in known_reviews() if r.get("lead") and r["lead"].split()[-1] == lead.split()[-1]]
+    if not led:
+        return None
+    words = lambda r: set(re.findall(r"[a-z]{4,}", (r["subject"] + " " + " ".join(r["patterns"])).lower()))
+    named = [r for r in led if any(re.search(rf"\b{re.escape(p.lower())}\b", text) for p in r["patterns"])]
+    if named:
+        return named[0]["name"]
+    scores = [len(words(r) & set(re.findall(r"[a-z]{4,}", text))) for r in led]
+    return led[max(range(len(led)), key=lambda i: (scores[i], -i))]["name"] if max(scores) > 2 else led[0]["name"]
+
+
 def _default_review(doc, reviews):
     """The review a document is mostly about: named reviews, and mentions of a known review lead's
     surname, counted; of two mentioned as often, the one named first ('Sir Mike Richards ... asked him to
@@ -776,17 +822,11 @@ def _review_event(event_type, token, sent, published, people, reviews):
     date = date or _fallback_date(published, tense)
     participants, lead = [], None
     leads = review_lead_index()
-    known_leads = [p for p in people if p[1].name.split()[-1].lower() in leads]
-    introduced = [p for p in people if re.search(r"\bby\s+(?:\w+\s+){0,2}$", sent.doc[max(sent.start, p[0].start - 4):
-                                                                                   p[0].start].text + " ")]
-    if known_leads or introduced:
-        lead = min(known_leads or introduced, key=lambda p: abs(p[0].start - token.i))[1]
+    lead = _review_lead(token, people, leads)
     if reviews:
         review_name = min(reviews, key=lambda r: abs(r[0].start - token.i))[1].name
     elif lead and lead.name.split()[-1].lower() in leads:
-        review_name = leads[lead.name.split()[-1].lower()]
-        if "patient safety" in lower and "Patient safety landscape review" in leads.values():
-            review_name = "Patient safety landscape review"
+        review_name = _review_led_by(lead.name, lower)
     elif phrase and (sent.doc.user_data.get("last_review") or sent.doc.user_data.get("default_review")) \
             and noun.tag_ != "NNS" and _refers_to_default(phrase, sent):
         review_name = sent.doc.user_data.get("last_review") or sent.doc.user_data["default_review"]
@@ -794,6 +834,9 @@ def _review_event(event_type, token, sent, published, people, reviews):
             noun.lemma_.lower() in ("review", "inquiry", "investigation") and re.search(r"\b(into|of|on)\b", phrase)
             or re.search(r"\breport into\b", phrase, re.I)):
         review_name = None  # a specific but unnamed review ("an inquiry into maternity care at Leeds")
+    elif lead and noun is not None and (noun.lemma_.lower() != "report" or re.search(
+            r"\b(review|inquiry|investigation|interim|final)\b", lower)):
+        review_name = None  # 'the review, led by Jane Sample', 'Tom Example's report': known by its lead
     else:
         return None
     if review_name:

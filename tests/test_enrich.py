@@ -608,3 +608,25 @@ def test_progress_callbacks_get_each_pass_total_first_then_one_call_per_document
     calls.clear()
     enrich(db, on_start=lambda total, stage: calls.append(("start", total, stage)))
     assert calls == []  # nothing pending: no pass, no bar
+
+
+@pytest.mark.parametrize("sentence, type_, lead", [
+    ("The health secretary has asked Sir Tom Example to lead an independent review into maternity care.",
+     "review_commissioned", "Tom Example"),
+    ("The review of the trust's culture, led by Jane Sample, was published on 3 March 2025.", "review_published",
+     "Jane Sample"),
+    ("Jane Sample published her final report on the trust's culture in October 2024.", "review_published",
+     "Jane Sample"),
+])
+def test_a_review_named_by_no_data_file_is_known_by_its_lead(db, sentence, type_, lead):
+    add(db, "https://a.example/lead", sentence)
+    enrich(db)
+    (event,) = events(db, type_)
+    assert lead in participants(db, event["id"])
+
+
+def test_a_launch_summary_never_starts_with_the_heading_above_it(db):
+    add(db, "https://a.example/h", "Background\nregulatory platform was launched by the Care Quality Commission "
+        "in 2021.\n\nThe Care Quality Commission launched its new provider portal in July 2023.")
+    enrich(db)
+    assert not [e["summary"] for e in events(db, "launch") if "Background" in e["summary"]]

@@ -217,13 +217,16 @@ def _build(event_type, token, sent, published, people, orgs, reviews, icss, role
         if token.pos_ == "NOUN" and (token.tag_ == "NNS" or not re.search(
                 r"\b(announc|confirm|decid|agree|further|another|latest|new)\w*", sent.text, re.I)):
             return None  # "delays in registration" describe a problem, not a decision to pause
-        return _pause(token, sent, published, icss, event_type=event_type)
+        if MAINTENANCE.search(sent.text):
+            return None  # "suspended the service so that we could carry out maintenance": an outage
+        return _with_actors(_pause(token, sent, published, icss, event_type=event_type), token, orgs, icss)
     if event_type in ("appointment", "departure"):
         return _person_event(event_type, token, sent, published, people, orgs, roles)
     if event_type.startswith("review"):
-        return _each_review(event_type, token, sent, published, people, reviews)
+        found = _each_review(event_type, token, sent, published, people, reviews)
+        return _with_actors(found, token, orgs, icss) if event_type == "review_commissioned" else found
     if event_type in ("consultation", "launch"):
-        return _launch(event_type, token, sent, published, orgs)
+        return _with_actors(_launch(event_type, token, sent, published, orgs), token, [], icss)
     if event_type == "abolition":
         if not is_asserted(token, sent) or not orgs:
             return None
@@ -233,6 +236,40 @@ def _build(event_type, token, sent, published, people, orgs, reviews, icss, role
         return EventCandidate("abolition", date, f"Abolition of {org.name}", f"abolition:{slug(org.name)}",
                               sent.text.strip(), sent.start_char, sent.end_char, date_text, [(org, "subject")])
     return None
+
+
+MAINTENANCE = re.compile(r"\b(maintenance|outage|downtime|technical (?:issue|problem|fault)s?|system upgrade)\b",
+                         re.I)
+
+
+def _acting_org(token, orgs):
+    """The organisation that acts: the trigger's subject ('CQC paused ...', 'DHSC commissioned ...') or agent
+    ('... was commissioned by DHSC'), or that of the verb the trigger completes; else the organisation
+    named nearest the trigger."""
+    verbs = [token] + ([token.head] if token.dep_ in ("xcomp", "conj", "advcl") else [])
+    for span, ref in orgs:
+        root = span.root
+        while root.dep_ in ("compound", "appos", "conj") and root.head.i != root.i:
+            root = root.head
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.i in {v.i for v in verbs} and root.dep_ == "nsubj" \
+                or root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.i in {v.i for v in verbs}:
+            return ref
+    real = [(span, ref) for span, ref in orgs if _is_real_org(ref)]
+    return min(real, key=lambda o: abs(o[0].start - token.i))[1] if real else None
+
+
+def _with_actors(found, token, orgs, icss):
+    """Add to each event the organisation that acts and the ICSs the sentence names, as participants, so
+    that an organisation's or an ICS's timeline lists its pauses, launches and reviews."""
+    if not found:
+        return found
+    actor = _acting_org(token, orgs)
+    for event in found if isinstance(found, list) else [found]:
+        present = {ref for ref, _ in event.participants}
+        if actor is not None and actor not in present:
+            event.participants.append((actor, "organisation"))
+        event.participants += [(ref, "ics") for _, ref in icss if ref not in present]
+    return found
 
 
 def _launched_thing(token):
@@ -670,12 +707,17 @@ def _review_led_by(lead, text):
     led = [r for r in known_reviews() if r.get("lead") and r["lead"].split()[-1] == lead.split()[-1]]
     if not led:
         return None
-    words = lambda r: set(re.findall(r"[a-z]{4,}", (r["subject"] + " " + " ".join(r["patterns"])).lower()))
     named = [r for r in led if any(re.search(rf"\b{re.escape(p.lower())}\b", text) for p in r["patterns"])]
     if named:
         return named[0]["name"]
-    scores = [len(words(r) & set(re.findall(r"[a-z]{4,}", text))) for r in led]
-    return led[max(range(len(led)), key=lambda i: (scores[i], -i))]["name"] if max(scores) > 2 else led[0]["name"]
+    words = {r["name"]: set(re.findall(r"[a-z]{4,}", (r["subject"] + " " + " ".join(r["patterns"])).lower()))
+             for r in led}
+    present = set(re.findall(r"[a-z]{4,}", text))
+    for r in led:  # two words only this review's subject has: 'patient safety' for Dr Dash's second review
+        own = words[r["name"]] - set().union(*(w for name, w in words.items() if name != r["name"]))
+        if len(own & present) >= 2:
+            return r["name"]
+    return led[0]["name"]
 
 
 def _default_review(doc, reviews):

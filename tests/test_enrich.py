@@ -630,3 +630,21 @@ def test_a_launch_summary_never_starts_with_the_heading_above_it(db):
         "in 2021.\n\nThe Care Quality Commission launched its new provider portal in July 2023.")
     enrich(db)
     assert not [e["summary"] for e in events(db, "launch") if "Background" in e["summary"]]
+
+
+def test_the_acting_organisation_and_the_icss_named_take_part_in_pauses_launches_and_reviews(db):
+    add(db, "https://a.example/act", "The Care Quality Commission paused its assessment of NHS Dorset ICB in "
+        "October 2024. In May 2024 the Department of Health and Social Care commissioned a review of the "
+        "regulator, led by Dr Penny Dash.")
+    enrich(db)
+    (pause,) = events(db, "pause")
+    assert {"Care Quality Commission", "Dorset ICS"} <= set(participants(db, pause["id"]))
+    (commissioned,) = events(db, "review_commissioned")
+    assert "Department of Health and Social Care" in participants(db, commissioned["id"])
+
+
+def test_a_service_suspended_for_maintenance_is_not_a_pause(db):
+    add(db, "https://a.example/m", "We suspended the notifications service in the provider portal on Friday so "
+        "that we could carry out urgent maintenance.")
+    enrich(db)
+    assert events(db, "pause") == []

@@ -472,15 +472,15 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     lemma = token.lemma_.lower()
     text = sent.text
     frame = _frame(event_type, lemma)
-    if frame is None or not _frame_allows(frame, token, sent, roles, orgs):
-        return None
+    if frame is None or token.dep_ in ("amod", "compound") or not _frame_allows(frame, token, sent, roles, orgs):
+        return None  # a trigger describing another noun ('a pre-appointment hearing') tells no event
     if event_type == "appointment" and lemma == "appointment" and token.head.lemma_.lower() in ENDING_VERBS:
         return None  # "once his appointment ends": the end of a term, not an appointment
     if is_negated(token) and not DEPARTURE_PHRASES.search(text) or is_hypothetical(token, sent):
         return None
     # "since I joined CQC", "which he joined in February 2023": the person named last before
-    pronoun = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
-                    and c.lower_ in ("he", "she", "i")), None)
+    pronoun = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she", "i")
+                    or c.dep_ == "poss" and c.lower_ in ("his", "her", "my")), None)  # 'announced her retirement' 
     antecedent = None
     if pronoun is not None:  # the person named last before the pronoun, in this sentence or before it
         earlier = [ref for span, ref in people if span.end <= pronoun.i and not _is_byline(span)]
@@ -506,14 +506,16 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         return None
     # Words that are only sometimes about jobs ("confirmed the CQC would ...", "due to start on 1 April")
     # count only when the person is their subject or object.
-    if frame.get("direct") and link > 1:
+    # A noun ('the appointment comes ahead of Dr Dash's report', 'a pre-appointment hearing') names the person
+    # it is about: its own argument, never merely the nearest name.
+    if (frame.get("direct") or token.pos_ in ("NOUN", "PROPN")) and link > 1:
         return None
     # a role written next to someone else ("Mike Richards, Chair of CQC, said") or in a clause about
     # someone else ("Kate Terroni became interim chief executive when Mr Trenholm left") is not this person's
     others = [span for span, ref in people if ref != person]
     roles = [r for r in roles if not any(_adjacent(r, span) or _in_clause_of(r, span, token) for span in others)]
     if event_type == "appointment":
-        roles, orgs = _new_post(token, sent, roles, orgs)
+        roles, orgs = _new_post(token, sent, roles, orgs, person_span)
     role_span = min(roles, key=lambda r: abs(r.start - token.i)) if roles else None
     role = role_span.text.lower() if role_span is not None else None
     org = _org_of(role_span, orgs, token)
@@ -553,11 +555,20 @@ PAST_POST = {"current", "currently", "former", "outgoing", "previous", "previous
 LEAVING_LEMMAS = {"leave", "step", "stand", "quit", "resign", "depart", "exit"}
 
 
-def _new_post(token, sent, roles, orgs):
+def _new_post(token, sent, roles, orgs, person_span=None):
     """Roles and organisations of the post an appointment is to, leaving out the one the person holds now
     or held before ('X, current chief executive of NHS Providers, has been confirmed as CEO of CQC';
-    'X leaves NHS Providers to take over the regulator')."""
+    'X leaves NHS Providers to take over the regulator'; 'X, chief executive of NHS Providers, has been
+    appointed to lead the CQC': a post set beside the name, before the trigger, when a post or an
+    organisation follows the trigger)."""
     doc = sent.doc
+    after = [r.start for r in roles] + [span.start for span, _ in orgs]
+    if person_span is not None and any(a > token.i for a in after):
+        beside = [r for r in roles if r.end <= token.i and _adjacent(r, person_span)]
+        roles = roles + []  # the caller's list is not changed
+        for r in beside:
+            roles.remove(r)
+        orgs = [o for o in orgs if not any(_belongs(r, o[0]) for r in beside)]
     own = {t.i for t in token.subtree}
     leaving = set()
     for t in sent:
@@ -812,12 +823,13 @@ def _each_review(event_type, token, sent, published, people, reviews):
             named.setdefault(name, ([], []))[1].append((span, ref))
     if len(named) < 2:
         return _review_event(event_type, token, sent, published, people, reviews)
-    events = [_review_event(event_type, token, sent, published, its_people, its_reviews)
+    # which review 'interim' or 'final' describes cannot be told when a sentence names several
+    events = [_review_event(event_type, token, sent, published, its_people, its_reviews, phase_known=False)
               for its_reviews, its_people in named.values()]
     return [e for e in events if e] or None
 
 
-def _review_event(event_type, token, sent, published, people, reviews):
+def _review_event(event_type, token, sent, published, people, reviews, phase_known=True):
     text = sent.text
     lower = text.lower()
     lemma = token.lemma_.lower()
@@ -893,7 +905,7 @@ def _review_event(event_type, token, sent, published, people, reviews):
     ident = slug(review_name or phrase)[:60]
     key = f"{event_type}:{ident}"
     if event_type == "review_published":  # the interim and the final report are two publications
-        phase = _report_phase(text)
+        phase = _report_phase(text) if phase_known else ""
         key += ":" + phase
         summary += f", {phase} report" if phase else ""
     return EventCandidate(event_type, date, summary, key, text.strip(), sent.start_char, sent.end_char, date_text,

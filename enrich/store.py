@@ -6,6 +6,8 @@ from kb.db import first
 from kb.documents import now_iso
 from .vocab import known_aliases
 
+# Events that happen once to the thing their key names: every report of them is one event.
+ONCE_ONLY = {"review_commissioned"}
 # Appointments and departures are often announced weeks before they take effect ("appointed in
 # October, joined in December"): reports of one person's move this close together are one event.
 PERSON_EVENT_WINDOW_DAYS = 92
@@ -119,12 +121,24 @@ def find_event(db, key, date, undated_report=False, document_id=None):
     rows.sort(key=lambda row: not row["same_document"])
     if undated_report and date:
         earlier = [row for row in rows if row["date"] and row["date"] <= date]
-        if earlier:
-            return max(earlier, key=lambda row: (row["same_document"], row["date"]))
+        if earlier:  # one that already says all the report says ('interim') before one it would refine
+            return max(earlier, key=lambda row: (refined_key(row["key"], key) == row["key"], row["same_document"],
+                                                 row["date"]))
     match = next((row for row in rows if compatible(row["date"], date)), None)
     if match is None and kind in ("appointment", "departure") and date:
         match = next((row for row in rows if row["date"] and near(row["date"], date)), None)
+    if match is None and kind in ONCE_ONLY and rows:
+        match = rows[0]  # a review is commissioned once, whatever day each report gives
     return match
+
+
+def refined_key(stored, new):
+    """The key of an event that a report joined: each part as precisely as either says it ('...:dash-review:'
+    joined by an interim report becomes '...:dash-review:interim', so a final report no longer joins it)."""
+    head, _, tail = stored.partition("@")
+    a, b = head.split(":"), new.split("@")[0].split(":")
+    merged = ":".join(max(x, y, key=len) for x, y in zip(a, b))
+    return merged + (f"@{tail}" if tail else "")
 
 
 def _better_date(old, new):
@@ -162,6 +176,9 @@ def store_analysis(db, document, analysis):
             }).last_pk
         else:
             event_id = row["id"]
+            key = refined_key(row["key"], event.key)
+            if key != row["key"] and not first(db, "select 1 from events where key = ?", [key]):
+                db["events"].update(event_id, {"key": key})
         db["event_sources"].insert({"event_id": event_id, "document_id": doc_id, "sentence": event.sentence,
                                     "start": event.start, "end": event.end, "date_text": event.date_text,
                                     "date": event.date, "summary": event.summary}, ignore=True)

@@ -457,3 +457,56 @@ def test_interim_and_final_reports_of_one_review_are_two_publications(db):
     published = sorted((e["date"], e["summary"]) for e in events(db, "review_published"))
     assert published == [("2024-07", "Review published: Dash review (Penny Dash), interim report"),
                          ("2024-10", "Review published: Dash review (Penny Dash), final report")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # role words
+    "Gary Sample, Chair, said the trust would improve.",
+    "The Board will meet again in July to agree the plan.",
+    "Stakeholder bulletin. Welcome to this month's note for partners.",
+    # sector words
+    "Gary Sample, our Chief Inspector of Healthcare, will step down in the spring.",
+    "Fiona Sample was named Chief Inspector of Adult Social Care and Integrated Care last week.",
+    # conditions
+    "Inspections of GP surgeries slowed during the COVID-19 pandemic, the regulator said.",
+    "Waiting lists for Mental Health support keep growing.",
+])
+def test_roles_sectors_and_conditions_are_not_organisations(db, sentence):
+    add(db, "https://a.example/w", sentence)
+    enrich(db)
+    assert names(db, "ORG") == []
+
+
+def test_a_title_and_a_surname_is_a_person_not_an_organisation(db):
+    add(db, "https://a.example/t", "A second report by Dr Example looked at the wider landscape of safety bodies.")
+    enrich(db)
+    assert names(db, "ORG") == [] and names(db, "PERSON") == ["Example"]
+
+
+def test_a_lone_given_name_is_not_an_organisation(db):
+    add(db, "https://a.example/g", "Dr Arun Sample will act as interim chief executive. The trustees are "
+        "confident that Arun will provide steady leadership while we plan for the future.")
+    enrich(db)
+    assert names(db, "ORG") == [] and names(db, "PERSON") == ["Arun Sample"]
+
+
+def test_an_act_of_parliament_is_law_not_an_organisation(db):
+    add(db, "https://a.example/l", "The new duties were set out in the Health and Care Act 2022 and apply from "
+        "April.")
+    enrich(db)
+    assert names(db, "ORG") == [] and names(db, "LAW") == ["Health and Care Act 2022"]
+
+
+@pytest.mark.parametrize("sentence, org", [
+    ("HSSIB published its findings on Tuesday.", "Health Services Safety Investigations Body"),
+    ("Unison said its members were worried about staffing.", "Unison"),
+    ("The MHRA said more alerts would follow.", "Medicines and Healthcare products Regulatory Agency"),
+    ("Northshire Community Health Trust was rated inadequate after a visit in March.",
+     "Northshire Community Health Trust"),
+    ("The QNI warned about district nurse numbers.", "QNI"),
+    ("Priya Example, the Chair of Northshire Trust, said the Board had agreed.", "Northshire Trust"),
+])
+def test_known_and_organisation_shaped_names_stay_organisations(db, sentence, org):
+    add(db, "https://a.example/o", sentence)
+    enrich(db)
+    assert names(db, "ORG") == [org]

@@ -510,3 +510,29 @@ def test_known_and_organisation_shaped_names_stay_organisations(db, sentence, or
     add(db, "https://a.example/o", sentence)
     enrich(db)
     assert names(db, "ORG") == [org]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chair of", None),
+    ("Primary and", None),
+    ("Board", None),
+    ("Trust", None),
+    ("Adult Social Services", None),
+    ("Secretary of State for Health and Social Care", None),
+    ("Single Assessment Framework", None),
+    ("Digital", None),
+    ("GP", None),
+    ("the Mental Health Bill", ("LAW", "Mental Health Bill")),
+    ("Care Standards Act 2000", ("LAW", "Care Standards Act 2000")),
+    ("Professor Jane Example", ("PERSON", "Jane Example")),
+    ("National Quality Board", ("ORG", "National Quality Board")),
+    ("University College London", ("ORG", "University College London")),
+    ("Board of Northshire Community Health Trust", ("ORG", "Northshire Community Health Trust")),
+    ("the Care Quality Commission's", ("ORG", "Care Quality Commission")),
+    ("RCEM", ("ORG", "RCEM")),
+])
+def test_org_label_judges_a_span_by_the_word_lists(text, expected):
+    from enrich.nlp import load_nlp, org_label
+    doc = load_nlp().make_doc(text)
+    judged = org_label(doc, 0, len(doc))
+    assert (judged and (judged.label_, judged.text)) == expected

@@ -97,7 +97,7 @@ def _entity_for(ent, people):
         canonical = vocab.org_alias_index().get(name.lower())
         if canonical:
             return EntityRef("ORG", canonical)
-        if len(name) < 2 or name.isdigit() or name.lower() in ("ics", "icss", "icb", "icbs", "saf"):
+        if len(name) < 2 or name.isdigit():  # what is an organisation was decided by nlp.org_label
             return None
         return EntityRef("ORG", name)
     if label == "LAW":

@@ -3,7 +3,8 @@
 - `kb_entity_ruler` (before the statistical NER, so it wins): ICSs/ICBs from the official list,
   organisations and their aliases, named reviews; case-sensitive, as the names are written.
 - `kb_role_ruler`: job titles ("interim chief executive", "Chief Inspector of Mental Health"), any case.
-- `kb_entity_fixer`: corrects the small model's usual confusions between people and organisations.
+- `kb_entity_fixer`: corrects the small model's usual confusions between people and organisations, and
+  keeps an ORG only when `org_label` finds it names an organisation.
 """
 import re
 from functools import lru_cache
@@ -130,6 +131,88 @@ def _preceded_by_title(span):
                                                                             "baroness", "miss", "lady"}
 
 
+CONNECTORS = {"and", "&", "of", "for", "the", "in", "on", "at", "to", "with", "'s", "’s"}
+PREPOSITIONS = {"of", "for", "in", "on", "at", "to", "with"}
+PERSON_TITLES = {t.rstrip(".") for t in TITLES} - {"the", "rt", "hon"}
+ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+YEAR = re.compile(r"\(?\d{4}\)?")
+
+
+def _is_mark(token):
+    return token.is_space or (token.is_punct and token.text != "&")
+
+
+def org_label(doc, start, end):
+    """Whether doc[start:end], which the model calls an organisation (and no data file knows), is one.
+    Returns the span to keep, maybe trimmed and relabelled, or None. The knowledge is in data files:
+    - a name known by one of its aliases (organisations.jsonl) is an ORG;
+    - a fragment ending in 'of'/'and' ("Chair of") is nothing;
+    - a name ending with a law word (law_words.txt: "Health and Care Act 2022") is LAW;
+    - a title and a name ("Dr Dash") is the PERSON without the title; a lone given name (first_names.txt)
+      is nothing (made a PERSON, it would become a participant of events about someone else);
+    - a role before 'of' ("Chair of Northshire Trust") is left out and the rest judged;
+    - then an ORG must look like one: its name part (before 'of', 'for' ...) has an organisation word
+      (organisation_words.txt) followed by no role or sector word; or it is one acronym not listed in
+      not_organisation_acronyms.txt; or it is a name of several capitalised words with no role, title,
+      sector, condition or document word (not_organisations.txt). Those words alone ("Mental Health",
+      "Adult Social Care and Integrated Care", "Board") are no organisation."""
+    for i in range(start, end):  # a name does not run over a line break ("Adult Social Care\nThe")
+        if doc[i].is_space and "\n" in doc[i].text:
+            end = i
+            break
+    while start < end and (_is_mark(doc[start]) or doc[start].lower_ in ("the", "a", "an")):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s") or _is_mark(doc[end - 1])) \
+            and not (doc[end - 1].text == ")" and "(" in doc[start:end].text):
+        end -= 1
+    if start >= end:
+        return None
+    span = doc[start:end]
+    if span.text.lower() in vocab.org_alias_index():
+        return Span(doc, start, end, label="ORG")
+    tokens = [t for t in span if not _is_mark(t)]
+    if tokens[-1].lower_ in CONNECTORS:
+        return None
+    content = [t for t in tokens if t.lower_ not in CONNECTORS]
+    if not content:
+        return None
+    law = content[:-1] if len(content) > 1 and YEAR.fullmatch(content[-1].text) else content
+    if len(law) >= 2 and law[-1].lower_ in vocab.law_words() and law[-1].text[:1].isupper():
+        return Span(doc, start, end, label="LAW")
+    titles = 0
+    while titles < len(tokens) and tokens[titles].lower_.rstrip(".") in PERSON_TITLES:
+        titles += 1
+    if titles and 1 <= len(tokens) - titles <= 3 and looks_like_name(" ".join(t.text for t in tokens[titles:])):
+        return Span(doc, tokens[titles].i, end, label="PERSON")
+    if len(tokens) == 1 and tokens[0].lower_ in vocab.first_names():
+        return None
+    not_org, org_words = vocab.not_organisation_words(), vocab.organisation_words()
+    for t in tokens:
+        if t.lower_ in PREPOSITIONS:
+            lead = [x for x in tokens if x.i < t.i and x.lower_ not in CONNECTORS]
+            if lead and all(x.lower_ in not_org for x in lead):
+                return org_label(doc, t.i + 1, end)
+            break
+    words = [t.lower_ for t in content]
+    if all(w in not_org for w in words):
+        return None
+    if len(content) == 1:
+        acronym = ACRONYM.fullmatch(content[0].text) and words[0] not in vocab.not_organisation_acronyms()
+        return Span(doc, start, end, label="ORG") if acronym else None
+    name_part = []
+    for t in tokens:
+        if t.lower_ in PREPOSITIONS:
+            break
+        name_part.append(t.lower_)
+    heads = [i for i, w in enumerate(name_part) if w in org_words]
+    if heads and not any(w in not_org and w not in org_words for w in name_part[heads[-1] + 1:]):
+        return Span(doc, start, end, label="ORG")
+    if all(t.text[:1].isupper() or t.text[:1].isdigit() for t in content) \
+            and not any(w in not_org or w.rstrip(".") in PERSON_TITLES for w in words):
+        return Span(doc, start, end, label="ORG")
+    return None
+
+
 @Language.factory("kb_entity_fixer")
 def make_entity_fixer(nlp, name):
     return EntityFixer()
@@ -137,8 +220,9 @@ def make_entity_fixer(nlp, name):
 
 class EntityFixer:
     """Relabel the statistical model's mistakes with rules and context:
-    a title before a name makes it a PERSON; organisation words make a 'PERSON' an ORG; a bare ICS area
-    counts only in a document about ICSs; adjoining title + name spans are joined."""
+    a title before a name makes it a PERSON; organisation words make a 'PERSON' an ORG; an ORG the data
+    files do not know is kept only as `org_label` judges it; a bare ICS area counts only in a document
+    about ICSs; adjoining title + name spans are joined."""
 
     def __call__(self, doc):
         about_ics = bool(re.search(r"\bICS|\bICB|integrated care", doc.text, re.I))
@@ -157,10 +241,18 @@ class EntityFixer:
                 if inner:
                     ents.append(Span(doc, inner[0], inner[1], label="PERSON"))
                     continue
+            if label == "ORG" and not ent.ent_id_:
+                judged = org_label(doc, ent.start, ent.end)
+                if judged is not None:
+                    ents.append(judged)
+                continue
             if label == "PERSON":
                 words = {t.lower_ for t in ent}
-                if words & ORG_WORDS and not _preceded_by_title(ent):
-                    ents.append(Span(doc, ent.start, ent.end, label="ORG"))
+                if (words & ORG_WORDS or (len(ent) == 1 and ACRONYM.fullmatch(ent.text))) \
+                        and not _preceded_by_title(ent):
+                    judged = org_label(doc, ent.start, ent.end)
+                    if judged is not None:
+                        ents.append(judged)
                     continue
                 # "Dr Penny Dash's" -> trim trailing possessive / punctuation tokens
                 end = ent.end

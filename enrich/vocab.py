@@ -1,4 +1,5 @@
-"""The project's own vocabulary, kept as data files in enrich/data: ICBs, organisations, reviews, roles."""
+"""The project's own vocabulary, kept as data files in enrich/data: ICBs, organisations, reviews, roles, and
+the word lists that tell an organisation's name from other capitalised words."""
 import csv
 import json
 import re
@@ -112,6 +113,36 @@ def org_alias_index():
 def first_names():
     with _data("first_names.txt").open(encoding="utf-8") as f:
         return {w for line in f if not line.startswith("#") for w in line.split()}
+
+
+def _word_set(name):
+    """The lower-case words of a word-list file: one entry a line (a phrase counts as its words), '#' comments."""
+    with _data(name).open(encoding="utf-8") as f:
+        return frozenset(w.lower() for line in f if not line.lstrip().startswith("#") for w in line.split())
+
+
+@lru_cache
+def organisation_words():
+    """Head nouns of organisations' names: 'trust', 'commission', 'council' ..."""
+    return _word_set("organisation_words.txt")
+
+
+@lru_cache
+def not_organisation_words():
+    """Role, title, sector, condition and document words: 'chair', 'healthcare', 'covid-19', 'framework' ..."""
+    return _word_set("not_organisations.txt")
+
+
+@lru_cache
+def not_organisation_acronyms():
+    """Short capitalised words that name no organisation: 'GP', 'UK', 'CEO' ..."""
+    return _word_set("not_organisation_acronyms.txt")
+
+
+@lru_cache
+def law_words():
+    """Words that end the name of a law: 'act', 'bill', 'regulations'."""
+    return _word_set("law_words.txt")
 
 
 @lru_cache

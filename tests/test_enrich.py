@@ -648,3 +648,82 @@ def test_a_service_suspended_for_maintenance_is_not_a_pause(db):
         "that we could carry out urgent maintenance.")
     enrich(db)
     assert events(db, "pause") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # role words
+    "Gary Sample, Chair, said the trust would improve.",
+    "The Board will meet again in July to agree the plan.",
+    "Stakeholder bulletin. Welcome to this month's note for partners.",
+    # sector words
+    "Gary Sample, our Chief Inspector of Healthcare, will step down in the spring.",
+    "Fiona Sample was named Chief Inspector of Adult Social Care and Integrated Care last week.",
+    # conditions
+    "Inspections of GP surgeries slowed during the COVID-19 pandemic, the regulator said.",
+    "Waiting lists for Mental Health support keep growing.",
+])
+def test_roles_sectors_and_conditions_are_not_organisations(db, sentence):
+    add(db, "https://a.example/w", sentence)
+    enrich(db)
+    assert names(db, "ORG") == []
+
+
+def test_a_title_and_a_surname_is_a_person_not_an_organisation(db):
+    add(db, "https://a.example/t", "A second report by Dr Example looked at the wider landscape of safety bodies.")
+    enrich(db)
+    assert names(db, "ORG") == [] and names(db, "PERSON") == ["Example"]
+
+
+def test_a_lone_given_name_is_not_an_organisation(db):
+    add(db, "https://a.example/g", "Dr Arun Sample will act as interim chief executive. The trustees are "
+        "confident that Arun will provide steady leadership while we plan for the future.")
+    enrich(db)
+    assert names(db, "ORG") == [] and names(db, "PERSON") == ["Arun Sample"]
+
+
+def test_an_act_of_parliament_is_law_not_an_organisation(db):
+    add(db, "https://a.example/l", "The new duties were set out in the Health and Care Act 2022 and apply from "
+        "April.")
+    enrich(db)
+    assert names(db, "ORG") == [] and names(db, "LAW") == ["Health and Care Act 2022"]
+
+
+@pytest.mark.parametrize("sentence, org", [
+    ("HSSIB published its findings on Tuesday.", "Health Services Safety Investigations Body"),
+    ("Unison said its members were worried about staffing.", "Unison"),
+    ("The MHRA said more alerts would follow.", "Medicines and Healthcare products Regulatory Agency"),
+    ("Northshire Community Health Trust was rated inadequate after a visit in March.",
+     "Northshire Community Health Trust"),
+    ("The QNI warned about district nurse numbers.", "QNI"),
+    ("Priya Example, the Chair of Northshire Trust, said the Board had agreed.", "Northshire Trust"),
+])
+def test_known_and_organisation_shaped_names_stay_organisations(db, sentence, org):
+    add(db, "https://a.example/o", sentence)
+    enrich(db)
+    assert names(db, "ORG") == [org]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chair of", None),
+    ("Primary and", None),
+    ("Board", None),
+    ("Trust", None),
+    ("Adult Social Services", None),
+    ("Secretary of State for Health and Social Care", None),
+    ("Single Assessment Framework", None),
+    ("Digital", None),
+    ("GP", None),
+    ("the Mental Health Bill", ("LAW", "Mental Health Bill")),
+    ("Care Standards Act 2000", ("LAW", "Care Standards Act 2000")),
+    ("Professor Jane Example", ("PERSON", "Jane Example")),
+    ("National Quality Board", ("ORG", "National Quality Board")),
+    ("University College London", ("ORG", "University College London")),
+    ("Board of Northshire Community Health Trust", ("ORG", "Northshire Community Health Trust")),
+    ("the Care Quality Commission's", ("ORG", "Care Quality Commission")),
+    ("RCEM", ("ORG", "RCEM")),
+])
+def test_org_label_judges_a_span_by_the_word_lists(text, expected):
+    from enrich.nlp import load_nlp, org_label
+    doc = load_nlp().make_doc(text)
+    judged = org_label(doc, 0, len(doc))
+    assert (judged and (judged.label_, judged.text)) == expected

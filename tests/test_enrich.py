@@ -727,3 +727,28 @@ def test_org_label_judges_a_span_by_the_word_lists(text, expected):
     doc = load_nlp().make_doc(text)
     judged = org_label(doc, 0, len(doc))
     assert (judged and (judged.label_, judged.text)) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The appointment comes ahead of the final report of Dr Penny Sample's review of the Care Quality Commission.",
+    "Professor Sir Tom Example will now appear before the Health and Social Care Committee for a "
+    "pre-appointment hearing.",
+])
+def test_a_person_near_an_appointment_noun_is_not_appointed(db, sentence):
+    add(db, "https://a.example/noun", sentence)
+    enrich(db)
+    assert events(db, "appointment") == []
+    assert db["person_roles"].count == 0
+
+
+def test_a_review_is_commissioned_once_whatever_day_each_report_gives(db):
+    add(db, "https://a.example/1", "In December 2024 the Care Quality Commission commissioned the Gill review.",
+        published="2024-12-20")
+    add(db, "https://b.example/2", "The Gill review was commissioned by the Care Quality Commission on 22 January "
+        "2025.", published="2025-01-22")
+    add(db, "https://c.example/3", "The Care Quality Commission commissioned the Gill review.",
+        published="2025-03-26")
+    enrich(db)
+    (commissioned,) = events(db, "review_commissioned")
+    assert commissioned["date"] == "2024-12"
+    assert db["event_sources"].count_where("event_id = ?", [commissioned["id"]]) == 3

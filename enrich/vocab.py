@@ -69,8 +69,7 @@ def roles():
 
 @lru_cache
 def assertion_words():
-    with _data("assertion.json").open(encoding="utf-8") as f:
-        return json.load(f)
+    return _json("assertion.json")
 
 
 @lru_cache
@@ -82,20 +81,17 @@ def person_frames():
 
 @lru_cache
 def post_nouns():
-    with _data("post_nouns.txt").open(encoding="utf-8") as f:
-        return {line.strip() for line in f if line.strip() and not line.startswith("#")}
+    return _word_set("post_nouns.txt")
 
 
 @lru_cache
 def tenure_words():
-    with _data("tenure.json").open(encoding="utf-8") as f:
-        return json.load(f)
+    return _json("tenure.json")
 
 
 @lru_cache
 def role_words():
-    with _data("role_words.json").open(encoding="utf-8") as f:
-        return json.load(f)
+    return _json("role_words.json")
 
 
 @lru_cache
@@ -113,6 +109,11 @@ def org_alias_index():
 def first_names():
     with _data("first_names.txt").open(encoding="utf-8") as f:
         return {w for line in f if not line.startswith("#") for w in line.split()}
+
+
+def _json(name):
+    with _data(name).open(encoding="utf-8") as f:
+        return json.load(f)
 
 
 def _word_set(name):

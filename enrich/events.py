@@ -565,9 +565,7 @@ def _new_post(token, sent, roles, orgs, person_span=None):
     after = [r.start for r in roles] + [span.start for span, _ in orgs]
     if person_span is not None and any(a > token.i for a in after):
         beside = [r for r in roles if r.end <= token.i and _adjacent(r, person_span)]
-        roles = roles + []  # the caller's list is not changed
-        for r in beside:
-            roles.remove(r)
+        roles = [r for r in roles if r not in beside]
         orgs = [o for o in orgs if not any(_belongs(r, o[0]) for r in beside)]
     own = {t.i for t in token.subtree}
     leaving = set()

@@ -29,10 +29,16 @@ def _reported():
     return re.compile(r"\b(?:" + "|".join(assertion_words()["reporting_verbs"]) + r")\b", re.I)
 
 
+def auxiliaries(token):
+    """The trigger's auxiliary verbs, lower-cased; a name the parser took for one ('Ruth May stepped
+    down') is not."""
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass") and not c.ent_type_}
+
+
 def tense(token):
     """'future' ('will step down', 'to be published'), 'past' ('resigned', 'was appointed'), 'present'
     ('has been appointed', 'joins', 'is leaving') or None."""
-    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    aux = auxiliaries(token)
     if aux & {"will", "'ll", "shall"} or token.tag_ == "VB" and "to" in aux:
         return "future"
     if token.tag_ in ("VBD",) or aux & {"was", "were", "had", "did"}:
@@ -44,7 +50,7 @@ def tense(token):
 
 def is_perfect(token):
     """'has been appointed', 'have resigned': done by now (the present perfect reports the past)."""
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'s", "'ve") for c in token.children)
+    return bool(auxiliaries(token) & {"has", "have", "'s", "'ve"})
 
 
 def is_negated(token):
@@ -56,7 +62,7 @@ def is_negated(token):
 def is_hypothetical(token, sent):
     """Modal, conditional, hedged, proposed, asked or denied."""
     words = assertion_words()
-    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    aux = auxiliaries(token)
     text = doc_text(sent.doc)
     before = text[sent.start_char: token.idx]
     modal = aux & set(words["modals"])

@@ -391,6 +391,16 @@ def _is_byline(span):
 UMBRELLA_ORGS = {"NHS", "civil service", "health service"}
 ENDING_VERBS = {"end", "expire", "conclude", "finish", "lapse", "run"}
 APPOINTER_VERBS = {"appoint", "name", "confirm", "select", "hire", "recruit", "choose"}
+SUCCESSION_VERBS = {"replace", "succeed"}
+
+
+def _is_passive(token):
+    return any(c.dep_ == "auxpass" for c in token.children)
+
+
+def _predecessor_dep(token):
+    """Where a succession verb keeps the predecessor: its object, or its subject when passive."""
+    return "nsubjpass" if _is_passive(token) else "dobj"
 
 
 def _pick_person(token, people):
@@ -408,6 +418,8 @@ def _pick_person(token, people):
         while root.dep_ in ("compound", "appos", "conj") and root.head.i != root.i and root.head.i != token.i:
             root = root.head
         direct = root.dep_ if root.head.i == token.i else None
+        if direct == "aux" and span.end <= token.i:
+            direct = "nsubj"  # "Ruth May stepped down": a name the parser took for a modal verb
         # "X leaves NHS Providers to take over the regulator": X is the subject of "take over" too
         if direct is None and not own_subject and token.dep_ in ("xcomp", "advcl", "conj") \
                 and root.head.i == token.head.i and root.dep_ in ("nsubj", "nsubjpass"):
@@ -416,8 +428,9 @@ def _pick_person(token, people):
         agent = direct == "agent" or (span.start > 0 and span.doc[span.start - 1].lower_ == "by")
         if active_appointer and direct == "nsubj":
             agent = True  # "the health secretary appointed X": the subject appoints
-        if token.lemma_.lower() in ("replace", "succeed") and direct == "dobj":
-            agent = True  # "he replaced X": X is the predecessor, not the appointee
+        if token.lemma_.lower() in SUCCESSION_VERBS:
+            # "Y replaced X" / "X was replaced by Y": X is the predecessor, Y the appointee
+            agent = direct == _predecessor_dep(token)
         # "X, appointed in 2013"; "former director X who was appointed": the clause modifies the person
         modified = token.dep_ in ("acl", "relcl") and (
             token.head.i == span.root.i or span.root.dep_ == "appos" and span.root.head.i == token.head.i)
@@ -544,7 +557,7 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
             from_trigger = lemma == "take" and any(c.lower_ == "over" for c in token.children) and (
                 root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.i == token.i
                 or 0 < len(between) <= 8 and between[0].lower_ == "over" and "from" in [t.lower_ for t in between])
-            replaced = lemma in ("succeed", "replace") and _path_to(token, span) == "dobj"
+            replaced = lemma in SUCCESSION_VERBS and _path_to(token, span) == _predecessor_dep(token)
             if from_trigger or replaced:
                 events.append(make("departure", ref))
                 break

@@ -25,9 +25,11 @@ ORG_WORDS = {"nhs", "trust", "board", "commission", "council", "committee", "dep
              "health", "system", "authority", "institute", "network", "cqc", "dhsc", "england", "government"}
 NAME_TOKEN = re.compile(r"[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*\.?|[A-Z]\.?|O['’][A-Z][a-z]+")
 NOT_NAMES = {"key", "findings", "image", "medal", "st", "chair", "news", "update", "report", "review", "summary",
-             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-             "sunday", "chief", "executive", "inspector", "chair", "director", "secretary", "minister"}
+             "chief", "executive", "inspector", "chair", "director", "secretary", "minister"}
+# Calendar words are names only as a surname after a known given name ('Ruth May'), never alone ('May 2024').
+CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                  "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                  "saturday", "sunday"}
 
 
 def ics_patterns():
@@ -101,8 +103,11 @@ def looks_like_name(text):
     """'Amanda Pritchard', "Sean O'Kelly", 'Mike Richards': capitalised name tokens, no organisation or
     calendar words."""
     tokens = text.split()
+    calendar_ok = len(tokens) >= 2 and tokens[0].lower() in vocab.first_names()
     return 1 <= len(tokens) <= 4 and all(NAME_TOKEN.fullmatch(t) and t.lower().rstrip(".") not in NOT_NAMES
-                                         and t.lower() not in ORG_WORDS for t in tokens)
+                                         and t.lower() not in ORG_WORDS
+                                         and (calendar_ok and i > 0 or t.lower() not in CALENDAR_WORDS)
+                                         for i, t in enumerate(tokens))
 
 
 def _name_in(doc, start, end):

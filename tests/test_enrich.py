@@ -232,6 +232,26 @@ def test_taking_over_from_someone_records_their_departure(db):
     assert any(t == "departure" and "Tom Example" in p for t, p in got)
 
 
+def test_in_the_passive_the_one_replaced_leaves_and_the_replacement_is_appointed(db):
+    add(db, "https://a.example/r", "Tom Example was replaced as chair of the Care Quality Commission by "
+        "Jane Sample.")
+    enrich(db)
+    (appointment,) = events(db, "appointment")
+    (departure,) = events(db, "departure")
+    assert "Jane Sample" in participants(db, appointment["id"])
+    assert "Tom Example" not in participants(db, appointment["id"])
+    assert "Tom Example" in participants(db, departure["id"])
+
+
+def test_a_surname_that_is_also_a_month_is_a_name_after_a_given_name(db):
+    add(db, "https://a.example/m", "Dame Ruth May stepped down as chief nursing officer in 2024.\n"
+        "Inspections resumed in May 2024.")
+    enrich(db)
+    (departure,) = events(db, "departure")
+    assert "Ruth May" in participants(db, departure["id"]) and departure["date"] == "2024"
+    assert names(db, "PERSON") == ["Ruth May"]
+
+
 def test_the_appointer_and_the_byline_are_not_the_appointee(db):
     add(db, "https://a.example/a", "Big news\nBy Sam Writer\nThe health secretary, Wes Example, appointed "
         "Jane Sample as chief executive of the Care Quality Commission.")

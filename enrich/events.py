@@ -205,7 +205,20 @@ def _dedupe(events):
         if (e.key, e.start, e.date) not in seen:
             seen.add((e.key, e.start, e.date))
             unique.append(e)
-    return unique
+    return [e for e in unique if not any(_says_more(other, e) for other in unique if other is not e)]
+
+
+def _says_more(a, b):
+    """One sentence telling a person's appointment or departure twice ('replacing X, who retired in
+    December'; 'succeed X when she retires'): `a` is the same event as `b` with a stated date where `b` has
+    none, or with the post where `b` has none. Posts that differ are two events."""
+    if a.type != b.type or a.start != b.start or a.type not in ("appointment", "departure"):
+        return False
+    person = lambda e: e.participants[0][0]
+    post = lambda e: {ref for ref, role in e.participants if role in ("role", "organisation")}
+    if person(a) != person(b) or not (post(b) <= post(a)):
+        return False
+    return (bool(a.date_text), len(post(a))) > (bool(b.date_text), len(post(b)))
 
 
 def _build(event_type, token, sent, published, people, orgs, reviews, icss, roles):
@@ -469,7 +482,9 @@ def _frame_allows(frame, token, sent, roles, orgs):
     if frame.get("post") and not (roles or orgs or any(
             t.lemma_.lower() in post_nouns() and t.dep_ in ("dobj", "pobj", "attr") for t in token.subtree)):
         return False
-    if frame.get("role_after") and not any(token.i < r.start <= token.i + 4 for r in roles):
+    # 'named chief executive', 'named Jane Doe as the next chair': a role soon after the trigger or its object
+    anchors = [token.i] + [c.right_edge.i for c in token.children if c.dep_ == "dobj"]
+    if frame.get("role_after") and not any(a < r.start <= a + 4 for r in roles for a in anchors):
         return False
     if frame.get("passive_or_as") and not (any(c.dep_ == "auxpass" for c in token.children) or any(
             t.lower_ == "as" for t in doc[token.i + 1: min(token.i + 6, sent.end)])):

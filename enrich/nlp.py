@@ -218,6 +218,30 @@ def org_label(doc, start, end):
     return None
 
 
+INFLECTIONS = ("ed", "d", "ing", "es", "s")
+
+
+@Language.factory("kb_trigger_lemmas")
+def make_trigger_lemmas(nlp, name):
+    return trigger_lemmas
+
+
+def trigger_lemmas(doc):
+    """The lemmatiser misses verbs it has not seen ('reappointed' -> 'reappointe'): a verb whose lemma is no
+    event trigger but whose stem without an inflection is gets that stem as its lemma."""
+    from .events import TRIGGERS  # the trigger lexicon; imported here, events.py needs this module first
+    lexicon = set().union(*TRIGGERS.values())
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() in lexicon:  # 'delayed projects', 'CQC Pauses Review
+            continue
+        word = token.lower_
+        stem = next((word[: -len(end)] for end in INFLECTIONS if word.endswith(end) and word[: -len(end)] in lexicon),
+                    None)
+        if stem:
+            token.lemma_ = stem
+    return doc
+
+
 @Language.factory("kb_entity_fixer")
 def make_entity_fixer(nlp, name):
     return EntityFixer()
@@ -315,4 +339,5 @@ def load_nlp():
                                                                      "phrase_matcher_attr": "LOWER"})
     roles.add_patterns(role_patterns())
     nlp.add_pipe("kb_entity_fixer", after="ner")
+    nlp.add_pipe("kb_trigger_lemmas", after="lemmatizer")
     return nlp

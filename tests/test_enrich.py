@@ -243,6 +243,26 @@ def test_in_the_passive_the_one_replaced_leaves_and_the_replacement_is_appointed
     assert "Tom Example" in participants(db, departure["id"])
 
 
+@pytest.mark.parametrize("sentence", [
+    "Jane Sample was reappointed for a second term as chair of the Care Quality Commission.",
+    "Ministers named Jane Sample as the next chair of the Care Quality Commission.",
+    "Jane Sample has been chosen as the preferred candidate for chair of the Care Quality Commission.",
+])
+def test_appointments_told_with_less_common_verbs(db, sentence):
+    add(db, "https://a.example/v", sentence)
+    enrich(db)
+    (event,) = events(db, "appointment")
+    assert "Jane Sample" in participants(db, event["id"]) and "chair" in event["summary"]
+
+
+def test_a_departure_told_twice_in_one_sentence_is_one_event_with_its_stated_date(db):
+    add(db, "https://a.example/d", "The board has appointed Tom Example as chief executive of the Care Quality "
+        "Commission, replacing Ann Other, who retired in December.", published="2025-03-20")
+    enrich(db)
+    (departure,) = events(db, "departure")
+    assert "Ann Other" in participants(db, departure["id"]) and departure["date"] == "2024-12"
+
+
 def test_a_surname_that_is_also_a_month_is_a_name_after_a_given_name(db):
     add(db, "https://a.example/m", "Dame Ruth May stepped down as chief nursing officer in 2024.\n"
         "Inspections resumed in May 2024.")

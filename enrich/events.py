@@ -188,14 +188,17 @@ def find_events(doc, published, entity_of):
 def _post_maker(sent, published, orgs):
     """Builds the candidates of a post told in passing: the organisation is the one the post is of; the date
     is the one stated (`mention`), else the sentence's nearest one, else the publication day."""
-    def make(event_type, person, role_span, mention):
-        org = next((ref for span, ref in orgs if _is_real_org(ref) and _belongs(role_span, span)), None)
+    def make(event_type, person, role_span, mention, role_name=None):
+        org = next((ref for span, ref in orgs if _is_real_org(ref) and (
+            _belongs(role_span, span) or role_name and span.start >= role_span.start and span.end <= role_span.end
+        )), None)
         if mention is None:
             date, date_text = _date_for(sent, role_span.root, published, None)
             date = date or _fallback_date(published, None)
         else:
             date, date_text = mention.value, mention.text
-        return _person_candidate(event_type, person, role_span.text.lower(), org, date, date_text, sent)
+        return _person_candidate(event_type, person, role_name or role_span.text.lower(), org, date, date_text,
+                                 sent)
     return make
 
 
@@ -416,6 +419,19 @@ def _predecessor_dep(token):
     return "nsubjpass" if _is_passive(token) else "dobj"
 
 
+def _inherited_subject(token):
+    """The subject a trigger without its own shares with the clause it completes ('X leaves NHS Providers
+    to take over the regulator'; 'he spent eight years there before joining the ICB'), or None."""
+    subject = lambda node: next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject(token) is not None:
+        return None
+    if token.dep_ in ("xcomp", "advcl", "conj"):
+        return subject(token.head)
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # 'before joining', 'after leaving'
+        return subject(token.head.head)
+    return None
+
+
 def _pick_person(token, people):
     """The person the event happens to: the subject or object of the trigger rather than whoever
     appointed them ('X was appointed by Y', 'Y appointed X'), never a byline; else the nearest person."""
@@ -424,7 +440,7 @@ def _pick_person(token, people):
         return None, None, None
     active_appointer = token.lemma_.lower() in APPOINTER_VERBS and not any(
         c.dep_ == "auxpass" for c in token.children)
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    inherited = _inherited_subject(token)
     ranked = []
     for span, ref in people:
         root = span.root
@@ -434,8 +450,7 @@ def _pick_person(token, people):
         if direct == "aux" and span.end <= token.i:
             direct = "nsubj"  # "Ruth May stepped down": a name the parser took for a modal verb
         # "X leaves NHS Providers to take over the regulator": X is the subject of "take over" too
-        if direct is None and not own_subject and token.dep_ in ("xcomp", "advcl", "conj") \
-                and root.head.i == token.head.i and root.dep_ in ("nsubj", "nsubjpass"):
+        if direct is None and inherited is not None and root.i == inherited.i:
             direct = root.dep_
         below = _path_to(token, span) is not None
         agent = direct == "agent" or (span.start > 0 and span.doc[span.start - 1].lower_ == "by")
@@ -509,6 +524,9 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     # "since I joined CQC", "which he joined in February 2023": the person named last before
     pronoun = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she", "i")
                     or c.dep_ == "poss" and c.lower_ in ("his", "her", "my")), None)  # 'announced her retirement' 
+    inherited = _inherited_subject(token)
+    if pronoun is None and inherited is not None and inherited.lower_ in ("he", "she", "i"):
+        pronoun = inherited  # 'he worked there before joining the ICB' 
     antecedent = None
     if pronoun is not None:  # the person named last before the pronoun, in this sentence or before it
         earlier = [ref for span, ref in people if span.end <= pronoun.i and not _is_byline(span)]

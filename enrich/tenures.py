@@ -114,22 +114,35 @@ def find_new_posts(sent, people, roles, last_person, make):
     return events
 
 
+def verb_posts(sent):
+    """Posts told by a verb and its object ('has chaired the network', 'who led the trust'): (span of the verb
+    and its object, the post's name) for the verbs in tenure.json `post_verbs`."""
+    post_verbs = tenure_words()["post_verbs"]
+    posts = []
+    for token in sent:
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if token.pos_ == "VERB" and token.lemma_.lower() in post_verbs and obj is not None:
+            posts.append((sent.doc[token.i: obj.right_edge.i + 1], post_verbs[token.lemma_.lower()]))
+    return posts
+
+
 def find_tenures(sent, published, people, roles, last_person, make):
     """Appointments and departures from posts told with their period. `make(event_type, person, role_span,
-    date_mention)` builds a candidate."""
+    date_mention, role_name)` builds a candidate."""
     mentions = find_dates(sent.text, published, "past")
+    posts = sorted([(role, None) for role in roles] + verb_posts(sent), key=lambda post: post[0].start)
     events = []
-    for i, role in enumerate(roles):
-        limit = roles[i + 1].start_char if i + 1 < len(roles) else sent.end_char
-        period = period_after(role, sent, mentions, limit)
+    for i, (post, name) in enumerate(posts):
+        limit = posts[i + 1][0].start_char if i + 1 < len(posts) else sent.end_char
+        period = period_after(post, sent, mentions, limit)
         if period is None:
             continue
-        person = holder_of(role, people, last_person)
+        person = holder_of(post, people, last_person)
         if person is None:
             continue
         start, end = period
         if start is not None:
-            events.append(make("appointment", person, role, start))
+            events.append(make("appointment", person, post, start, name))
         if end is not None and (published is None or end.value <= published.isoformat()):
-            events.append(make("departure", person, role, end))
+            events.append(make("departure", person, post, end, name))
     return events

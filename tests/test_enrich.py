@@ -263,6 +263,14 @@ def test_a_departure_told_twice_in_one_sentence_is_one_event_with_its_stated_dat
     assert "Ann Other" in participants(db, departure["id"]) and departure["date"] == "2024-12"
 
 
+def test_a_clause_without_a_subject_shares_the_subject_of_the_one_it_completes(db):
+    add(db, "https://a.example/s", "Tom Example ran a hospital in Leeds.\nHe spent eight years there before "
+        "joining the Care Quality Commission in 2019.")
+    enrich(db)
+    (event,) = events(db, "appointment")
+    assert "Tom Example" in participants(db, event["id"]) and event["date"] == "2019"
+
+
 def test_a_surname_that_is_also_a_month_is_a_name_after_a_given_name(db):
     add(db, "https://a.example/m", "Dame Ruth May stepped down as chief nursing officer in 2024.\n"
         "Inspections resumed in May 2024.")
@@ -616,6 +624,10 @@ def test_questions_denials_demands_plans_and_elections_are_not_events(db, senten
      {("appointment", "2019-03")}),
     ("Tom Example was medical director of the Mental Welfare Commission for Scotland (2020-2024).",
      {("appointment", "2020"), ("departure", "2024")}),
+    # a post told by its verb
+    ("Tom Example has chaired the Health Foundation since April 2023.", {("appointment", "2023-04")}),
+    ("Jane Sample, who led the Health Foundation for a decade until 2019, spoke at the event.",
+     {("departure", "2019")}),
     # a post held with no start stated is no event; a period that is not the post's is not its period
     ("Jane Sample, formerly chief executive of Lakeside Hospitals NHS Trust, spoke at the event.", set()),
     ("Tom Example, chair of the Health Foundation, said spending grew from 2014 to 2016.", set()),

@@ -839,8 +839,12 @@ def _review_noun(sent, token):
     left = max(min(t.i for t in noun.subtree if t.i >= noun.i - 6), sent.start)
     right = noun.i
     # what the review is into runs on to the end of the clause ('an inquiry into maternity care at Leeds ...')
-    while right + 1 < min(sent.end, noun.i + 16) and not sent.doc[right + 1].is_punct \
-            and sent.doc[right + 1].pos_ not in ("VERB", "AUX"):
+    doc = sent.doc
+    dated = lambda i: i < sent.end and doc[i].ent_type_ in ("DATE", "TIME")  # 'in May 2024' says when, not what
+    while right + 1 < min(sent.end, noun.i + 16) and not doc[right + 1].is_punct \
+            and (doc[right + 1].pos_ not in ("VERB", "AUX") or doc[right + 1].dep_ in ("amod", "compound")) \
+            and not dated(right + 1) \
+            and not (doc[right + 1].pos_ == "ADP" and dated(right + 2)):
         right += 1
     phrase = sent.doc[left: right + 1].text.strip(" ,.;:")
     return noun, phrase
@@ -853,6 +857,15 @@ def _report_phase(text):
     if bool(interim) == bool(final):
         return ""
     return "interim" if interim else "final"
+
+
+def _launched(token):
+    """The words that can name what a trigger launched: its own phrase, and the noun a relative clause
+    modifies ('the review, which was commissioned last year')."""
+    words = list(token.subtree)
+    if token.dep_ in ("relcl", "acl") and token.head.i != token.i:
+        words.append(token.head)
+    return words
 
 
 def _each_review(event_type, token, sent, published, people, reviews):
@@ -903,7 +916,7 @@ def _review_event(event_type, token, sent, published, people, reviews, phase_kno
     else:
         if lemma not in COMMISSION_LEMMAS:
             return None
-        if lemma == "lead" and not re.search(r"\bto lead\b|\bto be led\b|asked .{0,40}\blead", lower):
+        if lemma == "lead" and not re.search(r"\bto lead\b|\b(?:to|will) be led\b|asked .{0,40}\blead", lower):
             return None
         if lemma in ("bring", "appoint", "ask", "begin", "start") and not re.search(
                 r"\bto (?:review|lead|conduct|carry out|undertake|examine|look)\b|\breview\b", lower):
@@ -911,12 +924,14 @@ def _review_event(event_type, token, sent, published, people, reviews, phase_kno
         if lemma in ("begin", "start", "face") and not re.search(r"\b(?:review|inquiry|investigation)\b", lower):
             return None
         if lemma in ("commission", "launch", "order", "announce", "establish", "instigate", "begin", "start") and \
-                not any(t.lemma_.lower() in REVIEW_WORDS or t.ent_type_ == "REVIEW" for t in token.subtree):
+                not any(t.lemma_.lower() in REVIEW_WORDS or t.ent_type_ == "REVIEW" for t in _launched(token)):
             return None  # "the portal, launched in 2023": what was launched is not a review
     if not is_asserted(token, sent):
         return None
     tense = _tense(token)
     date, date_text = _date_for(sent, token, published, tense)
+    if lemma in FINDING_LEMMAS and not date_text and not is_perfect(token):
+        return None  # 'the review found ...' tells what it said, not that it came out ('has found': just now)
     date = date or _fallback_date(published, tense)
     participants, lead = [], None
     leads = review_lead_index()
@@ -951,6 +966,6 @@ def _review_event(event_type, token, sent, published, people, reviews, phase_kno
     if event_type == "review_published":  # the interim and the final report are two publications
         phase = _report_phase(text) if phase_known else ""
         key += ":" + phase
-        summary += f", {phase} report" if phase else ""
+        summary += f", {phase} report" if phase and f"{phase} report" not in name.lower() else ""
     return EventCandidate(event_type, date, summary, key, text.strip(), sent.start_char, sent.end_char, date_text,
                           participants)

@@ -243,6 +243,20 @@ def test_in_the_passive_the_one_replaced_leaves_and_the_replacement_is_appointed
     assert "Tom Example" in participants(db, departure["id"])
 
 
+def test_what_a_review_found_is_its_publication_only_when_the_sentence_dates_it(db):
+    add(db, "https://a.example/f", "The review of maternity care at Lakeside found that staffing was unsafe.\n"
+        "In June 2024 the review of ICB running costs found that savings were possible.\n"
+        "The health secretary announced a review of hospital food in May 2024.\n"
+        "An independent review of stroke care will be led by Jane Sample.", published="2025-03-20")
+    enrich(db)
+    (published,) = events(db, "review_published")
+    assert published["date"] == "2024-06" and "running costs" in published["summary"]
+    commissioned = {e["summary"]: e["date"] for e in events(db, "review_commissioned")}
+    # the date says when, it is not part of the review's name
+    assert commissioned["Review commissioned: a review of hospital food"] == "2024-05"
+    assert any("stroke care" in s and "Jane Sample" in s for s in commissioned)
+
+
 @pytest.mark.parametrize("sentence", [
     "Jane Sample was reappointed for a second term as chair of the Care Quality Commission.",
     "Ministers named Jane Sample as the next chair of the Care Quality Commission.",

@@ -218,8 +218,10 @@ class _AsTerminal:
 @click.option("-p", "--port", default=8001, show_default=True, type=int)
 @click.option("--no-sql", is_flag=True, help="Refuse arbitrary SQL: only tables, search and the canned "
                                                "queries (for a public instance).")
+@click.option("--watches", "watches_path", type=click.Path(dir_okay=False), default=None,
+              help="The watches file whose feeds /feeds/watch/NAME.atom serves. [default: watches.yml or $KB_WATCHES]")
 @db_option
-def serve(host, port, no_sql, db_path):
+def serve(host, port, no_sql, watches_path, db_path):
     """Serve the knowledge base with Datasette (search, timeline, JSON API).
 
     \b
@@ -232,7 +234,7 @@ def serve(host, port, no_sql, db_path):
     if not os.path.exists(db_path):
         raise click.ClickException(f"{db_path} does not exist: run `kb harvest` and `kb enrich` (or `make demo-db`)")
     open_db(db_path).conn.close()  # creates or migrates the schema before Datasette opens it
-    run_serve(db_path, host, port, allow_sql=not no_sql)
+    run_serve(db_path, host, port, allow_sql=not no_sql, watches=watches_path)
 
 
 @cli.command()

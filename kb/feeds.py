@@ -6,15 +6,18 @@ event that gains a source is updated in feed readers. Every entry links each doc
 Harvested text is untrusted: it is escaped in the HTML content, and only http(s) addresses become links.
 """
 import json
+import re
 import sqlite3
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
 from . import follow
 
+ATOM_NS = "http://www.w3.org/2005/Atom"
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 JSON_TYPE = "application/feed+json; charset=utf-8"
 LIMIT = 200
@@ -59,8 +62,12 @@ def event_entry(event, site=""):
     html = (f"<p>{escape(label(event['type']))}, {escape(event['date'] or 'date not stated')}"
             f"{escape('. With ' + event['participants']) if event['participants'] else ''}.</p>"
             f"<p>Reported by {len(event['citations'])} document(s):</p><ul>{items}</ul>")
-    text = "\n".join([f"{label(event['type'])}, {event['date'] or 'date not stated'}", "Sources:"]
-                     + [f"- {c['title'] or c['url']} <{c['url']}>" for c in event["citations"]])
+    text = "\n".join(
+        [f"{label(event['type'])}, {event['date'] or 'date not stated'}"
+         + (f". With {event['participants']}." if event["participants"] else "."),
+         f"Reported by {len(event['citations'])} document(s):"]
+        + [f"- {c['title'] or c['url']} ({', '.join(x for x in (c['publisher'], c['published']) if x)}) <{c['url']}>"
+           f"\n  \"{' '.join((c['sentence'] or '').split())}\"" for c in event["citations"]])
     return Entry(
         id=f"urn:cqc-monitor:event:{event['key']}",
         title=event["summary"] + (f" ({event['date']})" if event["date"] else ""),
@@ -142,28 +149,44 @@ def _time(value):
 
 
 def atom(feed, site=""):
-    fg = FeedGenerator()
-    fg.id(site + feed.path)
-    fg.title(feed.title)
-    fg.author({"name": "CQC monitor"})
-    fg.link(href=site + feed.path, rel="self")
-    fg.link(href=site + feed.page, rel="alternate")
-    fg.updated(max((_time(e.updated) for e in feed.entries), default=datetime.now(timezone.utc)))
+    """An Atom 1.0 document. Built with ElementTree rather than feedgen, whose entry links lose their `rel`
+    (every source would look like the entry's own page). Content is plain text, as harvested text is."""
+    root = ET.Element("feed", xmlns=ATOM_NS)
+    _sub(root, "id", site + feed.path)
+    _sub(root, "title", feed.title)
+    _sub(root, "updated", max((_time(e.updated) for e in feed.entries),
+                              default=datetime.now(timezone.utc).replace(microsecond=0)).isoformat())
+    ET.SubElement(_sub(root, "author"), "name").text = "CQC monitor"
+    ET.SubElement(root, "link", rel="self", href=site + feed.path, type="application/atom+xml")
+    ET.SubElement(root, "link", rel="alternate", href=site + feed.page, type="text/html")
     for e in feed.entries:
-        item = fg.add_entry(order="append")
-        item.id(e.id)
-        item.title(e.title)
-        item.updated(_time(e.updated))
+        entry = _sub(root, "entry")
+        _sub(entry, "id", e.id)
+        _sub(entry, "title", e.title)
+        _sub(entry, "updated", _time(e.updated).isoformat())
         if e.published:
-            item.published(_time(e.published))
-        item.link(href=e.link, rel="alternate")
+            _sub(entry, "published", _time(e.published).isoformat())
+        ET.SubElement(entry, "link", rel="alternate", href=e.link)
         for s in e.sources:
             if safe_url(s["url"]) and s["url"] != e.link:
-                item.link(href=s["url"], rel="related", title=s["title"] or s["url"])
+                ET.SubElement(entry, "link", rel="related", href=s["url"], title=s["title"] or s["url"])
         for tag in e.tags:
-            item.category(term=tag)
-        item.content(e.html, type="html")
-    return fg.atom_str(pretty=True)
+            ET.SubElement(entry, "category", term=tag)
+        _sub(entry, "content", e.text).set("type", "text")
+    ET.indent(root)
+    return b"<?xml version='1.0' encoding='utf-8'?>\n" + ET.tostring(root, encoding="utf-8")
+
+
+def _sub(parent, tag, text=None):
+    element = ET.SubElement(parent, tag)
+    if text is not None:
+        element.text = _xml_safe(text)
+    return element
+
+
+def _xml_safe(text):
+    """XML 1.0 cannot carry most control characters; harvested text sometimes has them."""
+    return XML_INVALID.sub("", str(text))
 
 
 def json_feed(feed, site=""):

@@ -15,7 +15,9 @@ FOLLOWED_QUERIES = {"timeline", "new_events", "search", "person", "ics"}
 
 async def render_atom(datasette, request, sql, columns, rows, database, table, query_name, view_name, data):
     if query_name in FOLLOWED_QUERIES and database == "kb":
-        return await canned_query_feed(datasette, request, query_name)
+        response = await canned_query_feed(datasette, request, query_name)
+        # as a dict: Datasette keeps a dict's status (a Response's it sets to the query's own, 200)
+        return {"body": response.body, "status_code": response.status, "content_type": response.content_type}
     if rows:
         return datasette_atom.render_atom(datasette, request, sql, columns, rows, database, table, query_name,
                                           view_name, data)

@@ -144,6 +144,8 @@ def enrich(redo_all, progress, db_path):
         kb enrich --all      # everything, e.g. after upgrading the rules
     """
     from enrich.run import enrich as run_enrich
+
+    from .consultations import refresh as refresh_consultations
     db = open_db(db_path)
     if progress is None:
         progress = sys.stderr.isatty()
@@ -152,6 +154,7 @@ def enrich(redo_all, progress, db_path):
     else:
         with EnrichProgress(sys.stderr) as bars:
             report = run_enrich(db, redo_all=redo_all, on_start=bars.start, on_document=bars.advance)
+    refresh_consultations(db)  # consultations and dates ahead follow the events and documents
     click.echo(report.summary())
 
 

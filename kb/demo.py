@@ -17,4 +17,7 @@ def build_demo(db, sources=SAMPLE_SOURCES, site=SAMPLE_SITE, port=SAMPLE_PORT):
     with serving(site, port) as base_url:
         config = load_config(sources, variables={**os.environ, "SAMPLE_URL": base_url})
         results = harvest(db, config)
-    return results, enrich(db)
+    report = enrich(db)
+    from .consultations import refresh
+    refresh(db)
+    return results, report

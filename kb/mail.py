@@ -3,6 +3,7 @@
 The server is HOST:PORT. STARTTLS is used whenever the server offers it; the environment says the rest:
     KB_SMTP_STARTTLS   'required' (fail unless the server offers it), 'never', or 'auto' (the default)
     KB_SMTP_USER, KB_SMTP_PASSWORD   log in with these (only over STARTTLS: a password is never sent in clear)
+    KB_SMTP_CAFILE     certificates to trust besides the system's (a private mail server's own CA)
 """
 import smtplib
 import ssl
@@ -43,7 +44,7 @@ def send(server, msg, env):
             smtp.ehlo()
             secure = False
             if starttls != "never" and smtp.has_extn("starttls"):
-                smtp.starttls(context=ssl.create_default_context())
+                smtp.starttls(context=ssl.create_default_context(cafile=env.get("KB_SMTP_CAFILE") or None))
                 smtp.ehlo()
                 secure = True
             elif starttls == "required":

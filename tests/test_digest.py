@@ -195,3 +195,47 @@ def test_no_password_over_a_connection_without_starttls(kb, smtp):
     required = run(tmp_path, "--since", "7d", "--smtp", server, "--from", "monitor@example.org",
                    "--to", "editor@example.org", env={"KB_SMTP_STARTTLS": "required"})
     assert required.exit_code == 1 and "does not offer STARTTLS" in required.stderr
+
+
+@pytest.fixture
+def tls_smtp(tmp_path):
+    """A real SMTP server on 127.0.0.1 that requires STARTTLS (a certificate made here with openssl) and a
+    login over it; its inbox, HOST:PORT, and the certificate to trust."""
+    import shutil
+    import ssl
+    import subprocess
+
+    from aiosmtpd.smtp import AuthResult
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is needed to make the test server's certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                    "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out",
+                    str(cert)], check=True, capture_output=True)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+
+    def check_login(server, session, envelope, mechanism, auth_data):
+        given = [x.decode() if isinstance(x, bytes) else x for x in (auth_data.login, auth_data.password)]
+        return AuthResult(success=given == ["monitor", "secret"], handled=False)
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), tls_context=context,
+                            require_starttls=True, authenticator=check_login, auth_require_tls=True)
+    controller.start()
+    yield inbox, f"127.0.0.1:{controller.port}", str(cert)
+    controller.stop()
+
+
+def test_starttls_and_login_from_the_environment(kb, tls_smtp):
+    db, tmp_path = kb
+    inbox, server, cert = tls_smtp
+    args = ["--since", "7d", "--smtp", server, "--from", "monitor@example.org", "--to", "editor@example.org"]
+    wrong = run(tmp_path, *args, env={"KB_SMTP_USER": "monitor", "KB_SMTP_PASSWORD": "guess",
+                                      "KB_SMTP_CAFILE": cert})
+    assert wrong.exit_code == 1 and "535" in wrong.stderr and sent_rows(db) == set()
+    untrusted = run(tmp_path, *args, env={"KB_SMTP_USER": "monitor", "KB_SMTP_PASSWORD": "secret"})
+    assert untrusted.exit_code == 1 and "certificate" in untrusted.stderr.lower()
+    good = run(tmp_path, *args, env={"KB_SMTP_USER": "monitor", "KB_SMTP_PASSWORD": "secret",
+                                     "KB_SMTP_CAFILE": cert})
+    assert good.exit_code == 0, good.output
+    assert len(inbox.messages) == 1 and {r[1] for r in sent_rows(db)} == {"editor@example.org"}

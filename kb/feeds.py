@@ -11,6 +11,7 @@ import sqlite3
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from urllib.parse import urlencode
 
 from markupsafe import escape
 
@@ -106,7 +107,7 @@ def search_feed(conn, q, since="", path="", site=""):
     if not q.strip():
         raise follow.BadFilter("q is required: the words to search for (FTS5 syntax)")
     docs = follow.find_documents(conn, follow.Filter(since=since), fts=q, limit=LIMIT)
-    return Feed(f"Documents matching {q}", path, "/kb/search?" + _query(q=q),
+    return Feed(f"Documents matching {q}", path, "/kb/search?" + urlencode(dict(q=q)),
                 [document_entry(d, site) for d in docs])
 
 
@@ -131,11 +132,6 @@ def watch_feed(conn, watch, path, site=""):
     entries = [event_entry(e, site) for e in follow.find_events(conn, f, limit=LIMIT)]
     entries += [document_entry(d, site) for d in follow.find_documents(conn, f, limit=LIMIT)]
     return Feed(watch.title, path, follow.timeline_url(f), newest_first(entries))
-
-
-def _query(**params):
-    from urllib.parse import urlencode
-    return urlencode(params)
 
 
 # --- rendering -------------------------------------------------------------------------------------------
@@ -256,7 +252,7 @@ async def canned_query_feed(datasette, request, query_name):
             raise follow.BadFilter(f"{arg} is required")
         ids = [r[0] for r in conn.execute(sql, [value, value, value])]
         return entities_feed(conn, ids, f"{kind} matching {value}", path,
-                             f"/kb/{query_name}?" + _query(**{arg: value}), site)
+                             f"/kb/{query_name}?" + urlencode({arg: value}), site)
     return await respond(datasette, request, build, "atom")
 
 

@@ -6,7 +6,7 @@ runs: a bad date or an unknown event type is an error, never a silently unfilter
 """
 import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlencode
 
@@ -32,14 +32,14 @@ class Filter:
     date_from: str = ""       # YYYY, YYYY-MM or YYYY-MM-DD, at the event date's own precision
     date_to: str = ""
     since: str = ""           # first stored at or after this UTC timestamp
-    entity_ids: tuple = field(default=(), compare=False)  # a person's, an ICS's ... own page
+    entity_ids: tuple = ()    # taking part (events) or mentioned (documents): a person's, an ICS's ... own feed
 
     def is_empty(self):
         return not (self.types or self.entities or self.words or self.publishers or self.date_from
                     or self.date_to or self.since or self.entity_ids)
 
 
-def _split(values):
+def split_list(values):
     """['a,b', 'c'] -> ('a', 'b', 'c'): repeated arguments and comma-separated lists are the same."""
     out = []
     for value in values:
@@ -87,10 +87,10 @@ def filter_from_args(getlist):
     publisher (each repeatable or comma-separated; q is one phrase per value), from, to, since."""
     first = lambda name: (getlist(name) or [""])[0]  # noqa: E731
     return Filter(
-        types=check_types(_split(getlist("type"))),
+        types=check_types(split_list(getlist("type"))),
         entities=tuple(e.strip()[:200] for e in getlist("entity") if e.strip()),
         words=tuple(q.strip()[:200] for q in getlist("q") if q.strip()),
-        publishers=_split(getlist("publisher")),
+        publishers=split_list(getlist("publisher")),
         date_from=check_date(first("from"), "from"), date_to=check_date(first("to"), "to"),
         since=parse_since(first("since")),
     )
@@ -293,10 +293,8 @@ def _arguments(params, names):
 
 def timeline_url(f):
     """The /timeline page showing the events `f` selects (what an events feed is the feed of)."""
-    return "/timeline" + _arguments({"type": ",".join(f.types), "entity": list(f.entities), "q": list(f.words),
+    # the page shows one type at a time: for several, it shows them all (and the feed the ones asked for)
+    return "/timeline" + _arguments({"type": f.types[0] if len(f.types) == 1 else "", "entity": list(f.entities), "q": list(f.words),
                                      "from": f.date_from, "to": f.date_to},
                                     {"type": "type", "entity": "entity", "q": "q", "from": "from", "to": "to"})
 
-
-def with_since(f, since):
-    return replace(f, since=since)

@@ -87,9 +87,9 @@ def checked_arguments(path, query_string):
     args = parse_qsl(query_string, keep_blank_values=True)
     for name, value in args:
         if name == "type" and value:
-            if "," in value and path != "/timeline" and not path.endswith(".atom"):
-                raise follow.BadFilter("one type at a time here; /feeds/events.json takes several")
-            follow.check_types(follow._split([value]))
+            if "," in value and not path.endswith(".atom"):  # the queries' own SQL and the page take one
+                raise follow.BadFilter("one type at a time here; /feeds/events.atom (and .json) take several")
+            follow.check_types(follow.split_list([value]))
         elif name in ("from", "to"):
             follow.check_date(value, name)
     if path.startswith("/kb/new_events") and any(name == "since" for name, _ in args):

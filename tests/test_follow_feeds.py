@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kb.serve import make_datasette
-from tests.follow_fixture import LATER_REPORT, WATCHES, add, build, entity_id, event_id
+from tests.follow_fixture import LATER_REPORT, WATCHES, add, build, entity_id
 
 
 def get(ds, url):

@@ -31,7 +31,9 @@ CLOSES = re.compile(
     rf"\s*(?:am|pm))\s+)?(?:on\s+)?{DATE}", re.I)
 OPENS = re.compile(rf"\b(?:opens|opened|will open|launche[sd]|runs from|ran from)\s+(?:on\s+)?{DATE}", re.I)
 BOARD_MEETING = re.compile(
-    rf"\bboard(?:'s)?\s+(?:meeting|will meet|meets)\b[^.;]{{0,60}}?\b(?:on|held on)\s+{DATE}", re.I)
+    # "the board meeting will be held on 20 February", and a board paper's heading "Board meeting: 26 March 2025"
+    rf"\bboard(?:'s)?\s+(?:meeting|will meet|meets)\b(?:\s*[:\u2013-]\s*|[^.;\n]{{0,60}}?\b(?:on|held on)\s+){DATE}",
+    re.I)
 SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?](?!\d)|\n|$)")
 GOVUK_OUTCOME = "consultation_outcome"
 

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from harvester.run import harvest
-from kb.consultations import closing_soon, dates_in, CLOSES, refresh
+from kb.consultations import BOARD_MEETING, CLOSES, closing_soon, dates_in, refresh
 from kb.serve import make_datasette
 from tests import fake_server
 from tests.fake_server import Site, serve
@@ -80,6 +80,16 @@ def test_consultation_from_an_event_and_its_closing_date_in_the_text(kb):
 ])
 def test_closing_dates_told_in_text(sentence, published, expected):
     assert [d for d, _ in dates_in(sentence, CLOSES, published)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Board meeting: 26 March 2025\nAgenda item 3", ["2025-03-26"]),
+    ("The next public board meeting will be held on Wednesday 21 May 2025 in Newcastle.", ["2025-05-21"]),
+    ("The board meets on 9 July.", ["2025-07-09"]),
+    ("The review was published at the board meeting.", []),
+])
+def test_board_meetings_announced(text, expected):
+    assert [d for d, _ in dates_in(text, BOARD_MEETING, "2025-03-01")] == expected
 
 
 def test_a_sentence_without_a_closing_date_gives_none():

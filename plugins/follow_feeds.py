@@ -61,14 +61,29 @@ async def watch_feed(datasette, request):
         conn, watch, follow.follow_url("watch", fmt=fmt, name=name), site=site), fmt)
 
 
+async def feeds_page(datasette, request):
+    try:
+        found = watches.load(watches_path(datasette))
+    except watches.WatchError as e:
+        return Response.text(f"The watches file is wrong: {e}\n", status=500)
+    return Response.html(await datasette.render_template("feeds.html", {
+        "watches": [w.__dict__ for w in found.values()]}, request=request))
+
+
 @hookimpl
 def register_routes():
     return [
+        (r"^/feeds$", feeds_page),
         (r"^/feeds/events\.(?P<fmt>atom|json)$", events_feed),
         (r"^/feeds/search\.(?P<fmt>atom|json)$", search_feed),
         (r"^/feeds/(?P<kind>person|organisation|ics|review)/(?P<key>[^/]+)\.(?P<fmt>atom|json)$", entity_feed),
         (r"^/feeds/watch/(?P<name>[^/]+)\.(?P<fmt>atom|json)$", watch_feed),
     ]
+
+
+@hookimpl
+def menu_links():
+    return [{"href": "/feeds", "label": "Feeds and watches"}]
 
 
 @hookimpl

@@ -179,6 +179,10 @@ def test_watch_feeds(kb):
     trade = atom(ds, "/feeds/watch/trade.atom")
     assert "urn:cqc-monitor:document:https://trade.example/leaves" in ids(trade)
     assert get(ds, "/feeds/watch/no-such-watch.atom").status_code == 404
+    listed = BeautifulSoup(get(ds, "/feeds").text, "html.parser")
+    links = {a["href"] for a in listed.select("tr.watch a")}
+    assert {"/feeds/watch/cqc-leadership.atom", "/feeds/watch/trade.json"} <= links
+    assert all(get(ds, href).status_code == 200 for href in links)
 
 
 def test_each_page_follows_the_feed_of_exactly_what_it_shows(kb):

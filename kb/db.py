@@ -157,6 +157,7 @@ INDEXES = [
     ("documents", ["url"], True),
     ("documents", ["published"], False),
     ("documents", ["source"], False),
+    ("documents", ["first_seen"], False),  # what is new since a time: feeds, digests, events' `updated`
     ("document_versions", ["document_id"], False),
     ("entities", ["type", "name"], True),
     ("entities", ["ons_code"], False),

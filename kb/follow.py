@@ -170,6 +170,15 @@ def find_events(conn, f, limit=200, exclude_keys=()):
     if exclude_keys:
         where += " and e.key not in (select value from json_each(?))"
         params.append(json.dumps(list(exclude_keys)))
+    # Only events changed since the limit-th newest stored can be among the limit most recently changed (an
+    # event's `updated` is never before its `first_seen`): bound the candidates before computing `updated`
+    # for each (an unfiltered feed of 30,000 events went from 0.5 s to a few ms).
+    bound = conn.execute(f"select e.first_seen from events e where {where} order by e.first_seen desc "
+                         f"limit 1 offset {int(limit) - 1}", params).fetchone()
+    if bound and bound[0]:
+        where += (" and (e.first_seen >= ? or e.id in (select s.event_id from event_sources s join documents d "
+                  "on d.id = s.document_id where d.first_seen >= ?))")
+        params += [bound[0], bound[0]]
     found = rows(conn.execute(
         f"select e.id, e.key, e.type, e.date, e.summary, e.first_seen, e.participants, e.source_count, "
         f"{EVENT_UPDATED} as updated from events e where {where} "

@@ -149,3 +149,22 @@ def test_govuk_consultations_keep_their_dates_and_status(db, tmp_path):
                       "Inspection frequency": "outcome published"}
     dates = Calendar.from_ical(get(ds, "/kb/calendar.ics").content).walk("VEVENT")
     assert date.fromisoformat(soon) in {e.decoded("DTSTART") for e in dates}
+
+
+def test_kb_enrich_rebuilds_the_consultations(tmp_path):
+    from click.testing import CliRunner
+
+    from kb.cli import cli
+    from kb.db import connect
+    from tests.follow_fixture import DOCUMENTS
+    lines = tmp_path / "docs.jsonl"
+    lines.write_text("\n".join(json.dumps(d) for d in DOCUMENTS if "consultation" in d["url"]))
+    db_path = str(tmp_path / "kb.db")
+    for command in (["ingest", str(lines)], ["enrich", "--no-progress"]):
+        result = CliRunner().invoke(cli, [*command, "--db", db_path])
+        assert result.exit_code == 0, result.output
+    db = connect(db_path)
+    assert [r["closing_date"] for r in db.query("select * from consultations")] == ["2025-03-12"]
+    assert {r["kind"] for r in db.query("select * from key_dates")} == {
+        "consultation opens", "consultation closes", "board meeting"}
+    db.conn.close()

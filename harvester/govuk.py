@@ -80,4 +80,22 @@ def items(source, fetcher, settings):
         yield Document(url=page_url, text=text, title=content.get("title") or result.get("title"),
                        published=content.get("first_published_at") or result.get("public_timestamp"),
                        updated=content.get("public_updated_at"), source=source.name,
-                       publisher=source.publisher, kind=content.get("document_type") or "govuk")
+                       publisher=source.publisher, kind=content.get("document_type") or "govuk",
+                       extra=consultation_details(content))
+
+
+# GOV.UK's consultation document types (open_consultation, closed_consultation, consultation_outcome) carry
+# their dates in `details`; kb/consultations.py reads them from the stored document's `details`.
+CONSULTATION_DETAILS = ("opening_date", "closing_date")
+
+
+def consultation_details(content):
+    details = content.get("details") or {}
+    found = {key: details[key] for key in CONSULTATION_DETAILS if isinstance(details.get(key), str)}
+    if "consultation" in (content.get("document_type") or ""):
+        found["document_type"] = content["document_type"]
+        organisations = (content.get("links") or {}).get("organisations") or []
+        names = [o.get("title") for o in organisations if isinstance(o, dict) and o.get("title")]
+        if names:
+            found["organisations"] = names
+    return found

@@ -12,6 +12,7 @@ from .paths import SOURCES
 EXIT_SOURCES_FAILED = 1
 EXIT_BAD_CONFIG = 2
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another harvest is running; cron will try again next time
+EXIT_NOT_SENT = 1  # kb digest: a recipient's digest was not accepted (nothing is marked sent for them)
 
 
 def db_option(command):
@@ -144,6 +145,8 @@ def enrich(redo_all, progress, db_path):
         kb enrich --all      # everything, e.g. after upgrading the rules
     """
     from enrich.run import enrich as run_enrich
+
+    from .consultations import refresh as refresh_consultations
     db = open_db(db_path)
     if progress is None:
         progress = sys.stderr.isatty()
@@ -152,6 +155,7 @@ def enrich(redo_all, progress, db_path):
     else:
         with EnrichProgress(sys.stderr) as bars:
             report = run_enrich(db, redo_all=redo_all, on_start=bars.start, on_document=bars.advance)
+    refresh_consultations(db)  # consultations and dates ahead follow the events and documents
     click.echo(report.summary())
 
 
@@ -218,8 +222,10 @@ class _AsTerminal:
 @click.option("-p", "--port", default=8001, show_default=True, type=int)
 @click.option("--no-sql", is_flag=True, help="Refuse arbitrary SQL: only tables, search and the canned "
                                                "queries (for a public instance).")
+@click.option("--watches", "watches_path", type=click.Path(dir_okay=False), default=None,
+              help="The watches file whose feeds /feeds/watch/NAME.atom serves. [default: watches.yml or $KB_WATCHES]")
 @db_option
-def serve(host, port, no_sql, db_path):
+def serve(host, port, no_sql, watches_path, db_path):
     """Serve the knowledge base with Datasette (search, timeline, JSON API).
 
     \b
@@ -232,7 +238,7 @@ def serve(host, port, no_sql, db_path):
     if not os.path.exists(db_path):
         raise click.ClickException(f"{db_path} does not exist: run `kb harvest` and `kb enrich` (or `make demo-db`)")
     open_db(db_path).conn.close()  # creates or migrates the schema before Datasette opens it
-    run_serve(db_path, host, port, allow_sql=not no_sql)
+    run_serve(db_path, host, port, allow_sql=not no_sql, watches=watches_path)
 
 
 @cli.command()
@@ -282,4 +288,96 @@ def demo(db_path):
     if any(r.status != "ok" for r in results):
         sys.exit(EXIT_SOURCES_FAILED)
 
+
+@cli.command()
+@click.option("--since", "since_text", default="1d", show_default=True,
+              help="What counts as new: first stored since 1d, 7d, 12h, 2w ago, or a date or ISO timestamp.")
+@click.option("--watch", "watch_names", multiple=True, metavar="NAME",
+              help="A watch in the watches file (repeatable): one section each. [default: everything new]")
+@click.option("--watches", "watches_path", type=click.Path(dir_okay=False), default=None,
+              help="The watches file. [default: watches.yml or $KB_WATCHES]")
+@click.option("--format", "fmt", type=click.Choice(["html", "markdown", "json"]), default="markdown",
+              show_default=True, help="Of the digest written to --out or stdout (an email has HTML and text).")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write the digest here, not to stdout.")
+@click.option("--smtp", metavar="HOST:PORT", help="Send it by email through this server (STARTTLS and login from "
+                                                  "KB_SMTP_STARTTLS, KB_SMTP_USER, KB_SMTP_PASSWORD).")
+@click.option("--from", "sender", metavar="ADDR", help="The sender's address (with --smtp).")
+@click.option("--to", "recipients", multiple=True, metavar="ADDR", help="A recipient (repeatable; with --smtp).")
+@click.option("--always", is_flag=True, help="Write or send a digest even when nothing is new.")
+@db_option
+def digest(since_text, watch_names, watches_path, fmt, out_path, smtp, sender, recipients, always, db_path):
+    """An email-ready digest of what is new: events by type with their citations, new documents, money
+    figures, consultations closing soon. With --smtp, each recipient is sent what they have not had yet for
+    these watches (remembered in kb.db), and nothing when nothing is new (unless --always).
+
+    Exit codes: 0 written or sent, or nothing new; 1 some recipient's digest was not sent (the error says why;
+    nothing is marked sent for them, so the next run tries again); 2 a bad option or watches file.
+
+    \b
+    Example (cron, every morning at 07:00, after the harvest):
+        0 7 * * *  cd /srv/monitor && .venv/bin/kb digest --since 1d --watch cqc-leadership \\
+                     --smtp smtp.example.org:587 --from monitor@example.org --to editor@example.org
+        kb digest --since 7d --format html --out week.html
+    """
+    from .digest import already_sent, build, mark_sent, render
+    from .follow import BadFilter, parse_since
+    from .mail import SendError, message, parse_server, send
+    from .watches import WatchError, load
+    try:
+        since = parse_since(since_text)
+    except BadFilter as e:
+        raise click.BadParameter(str(e), param_hint="--since") from None
+    try:
+        watches = load(watches_path) if watch_names else {}
+    except WatchError as e:
+        raise click.UsageError(str(e)) from None
+    unknown = [n for n in watch_names if n not in watches]
+    if unknown:
+        raise click.UsageError(f"no watch named {unknown[0]!r} (watches: {', '.join(sorted(watches)) or 'none'})")
+    chosen = [watches[n] for n in dict.fromkeys(watch_names)]
+    if smtp:
+        if not sender or not recipients:
+            raise click.UsageError("--smtp needs --from and at least one --to")
+        try:
+            parse_server(smtp)
+        except ValueError as e:
+            raise click.BadParameter(str(e), param_hint="--smtp") from None
+    db = open_db(db_path)
+    if not smtp:
+        result = build(db.conn, since, chosen)
+        if result.is_empty() and not always:
+            click.echo(f"nothing new since {since}", err=True)
+            return
+        _write(render(result, fmt), out_path)
+        return
+    failed = 0
+    for recipient in dict.fromkeys(recipients):
+        sections = [w.name for w in chosen] or ["all"]
+        result = build(db.conn, since, chosen, sent={name: already_sent(db.conn, name, recipient) for name in sections})
+        if result.is_empty() and not always:
+            click.echo(f"{recipient}: nothing new since {since}, nothing sent")
+            continue
+        events, documents = result.counts()
+        subject = f"{result.title}: {events} new event{'s' * (events != 1)}, {documents} new document{'s' * (documents != 1)}"
+        try:
+            send(smtp, message(subject, sender, recipient, render(result, "markdown"), render(result, "html")),
+                 os.environ)
+        except SendError as e:
+            click.echo(f"Error: {recipient}: not sent: {e}", err=True)
+            failed += 1
+            continue
+        mark_sent(db, result, recipient)
+        click.echo(f"{recipient}: sent {events} events and {documents} documents")
+        if out_path:
+            _write(render(result, fmt), out_path)
+    if failed:
+        sys.exit(EXIT_NOT_SENT)
+
+
+def _write(text, out_path):
+    if out_path:
+        with open(out_path, "w", encoding="utf-8") as f:
+            f.write(text)
+    else:
+        click.echo(text)
 

@@ -27,6 +27,7 @@ TABLES = {
             "id": int, "url": str, "source": str, "publisher": str, "kind": str,
             "title": str, "author": str, "published": str, "updated": str,
             "text": str, "content_hash": str, "fetched_at": str, "first_seen": str,
+            "details": str,  # JSON: what the source says about the document beyond its text (consultation dates)
         },
         pk="id",
         not_null={"url", "text"},
@@ -125,12 +126,38 @@ TABLES = {
         },
         pk="id",
     ),
+    # Consultations as things with dates and a status (kb/consultations.py rebuilds it after enrichment):
+    # the status (open, closed, outcome published) is computed when read, from closing_date and outcome_url.
+    "consultations": dict(
+        columns={
+            "id": int, "key": str, "title": str, "organisation": str, "opening_date": str, "closing_date": str,
+            "outcome_url": str, "url": str, "document_id": int, "event_id": int, "origin": str, "sentence": str,
+        },
+        pk="id",
+        not_null={"key"},
+        foreign_keys=[("document_id", "documents", "id"), ("event_id", "events", "id")],
+    ),
+    # Dates ahead that a researcher plans around, read from documents (kb/consultations.py): a consultation
+    # opening or closing, a board meeting. The calendar lists them with the dated events.
+    "key_dates": dict(
+        columns={"id": int, "date": str, "kind": str, "title": str, "url": str, "document_id": int,
+                 "consultation_id": int, "sentence": str},
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("consultation_id", "consultations", "id")],
+    ),
+    # What `kb digest --smtp` has sent, so a cron job never sends the same event or document twice to one
+    # recipient for one watch; written only after the server accepted the message.
+    "digest_sent": dict(
+        columns={"watch": str, "recipient": str, "item": str, "sent_at": str},
+        pk=("watch", "recipient", "item"),
+    ),
 }
 
 INDEXES = [
     ("documents", ["url"], True),
     ("documents", ["published"], False),
     ("documents", ["source"], False),
+    ("documents", ["first_seen"], False),  # what is new since a time: feeds, digests, events' `updated`
     ("document_versions", ["document_id"], False),
     ("entities", ["type", "name"], True),
     ("entities", ["ons_code"], False),
@@ -153,6 +180,8 @@ INDEXES = [
     ("person_roles", ["person_id"], False),
     ("harvest_runs", ["source", "started"], False),
     ("fetches", ["url"], False),
+    ("consultations", ["key"], True),
+    ("key_dates", ["date"], False),
 ]
 
 

@@ -1,6 +1,7 @@
 """The offline demo: the bundled sample site, harvested over HTTP by the real harvester, then enriched."""
 import os
 
+from .consultations import refresh as refresh_consultations
 from .paths import SAMPLE_SITE, SAMPLE_SOURCES
 from .sample_site import serving
 
@@ -17,4 +18,6 @@ def build_demo(db, sources=SAMPLE_SOURCES, site=SAMPLE_SITE, port=SAMPLE_PORT):
     with serving(site, port) as base_url:
         config = load_config(sources, variables={**os.environ, "SAMPLE_URL": base_url})
         results = harvest(db, config)
-    return results, enrich(db)
+    report = enrich(db)
+    refresh_consultations(db)
+    return results, report

@@ -1,6 +1,7 @@
 """Storing documents: one row per canonical URL, whoever brought it (harvester or `kb ingest`)."""
 import difflib
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -81,7 +82,7 @@ def _real_date(iso):
 
 SPACES = re.compile(r"[ \t\u00a0]+")
 DOCUMENT_COLUMNS = ("url", "source", "publisher", "kind", "title", "author", "published", "updated", "text",
-                    "content_hash", "fetched_at", "first_seen")
+                    "content_hash", "fetched_at", "first_seen", "details")
 INSERT_DOCUMENT = insert_statement("documents", DOCUMENT_COLUMNS)
 
 
@@ -132,6 +133,8 @@ def upsert_document(db, doc):
         "title": title, "author": doc.author,
         "published": iso_date(doc.published), "updated": iso_date(doc.updated),
         "text": text, "content_hash": digest, "fetched_at": now_iso(),
+        # what the source says beyond the text (GOV.UK's consultation dates): JSON, or None
+        "details": json.dumps(doc.extra, sort_keys=True, default=str) if doc.extra else None,
     }
     existing = db.conn.execute("select id, content_hash from documents where url = ?", [url]).fetchone()
     if existing is None:
@@ -139,11 +142,13 @@ def upsert_document(db, doc):
         return db.conn.execute(INSERT_DOCUMENT, [row[c] for c in DOCUMENT_COLUMNS]).lastrowid, "new"
     document_id, stored_hash = existing
     if stored_hash == digest:
-        db.conn.execute("update documents set fetched_at = ? where id = ?", [row["fetched_at"], document_id])
+        # the text is the same, but a consultation's closing date may have moved
+        db.conn.execute("update documents set fetched_at = ?, details = coalesce(?, details) where id = ?",
+                        [row["fetched_at"], row["details"], document_id])
         return document_id, "unchanged"
     # Keep what we knew if the new copy lacks it (a feed re-import without a date must not erase one).
     old = db["documents"].get(document_id)
-    for key in ("publisher", "kind", "title", "author", "published", "updated"):
+    for key in ("publisher", "kind", "title", "author", "published", "updated", "details"):
         if row[key] is None:
             row[key] = old[key]
     # Silent edits matter to researchers: the previous text is kept, with what changed.

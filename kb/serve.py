@@ -17,11 +17,14 @@ SETTINGS = {"sql_time_limit_ms": 3000, "max_returned_rows": 1000, "default_page_
             "suggest_facets": False}
 
 
-def make_datasette(db_path, allow_sql=True):
+def make_datasette(db_path, allow_sql=True, watches=None):
     """A Datasette instance over `db_path`, as `kb serve` runs it (tests use it too). Without
-    `allow_sql`, arbitrary SQL is refused and only tables, search and canned queries remain."""
+    `allow_sql`, arbitrary SQL is refused and only tables, search and canned queries remain. `watches` is
+    the watches file whose feeds /feeds/watch/<name>.atom serves (default: watches.yml or $KB_WATCHES)."""
     from datasette.app import Database, Datasette
     metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+    if watches:
+        metadata.setdefault("plugins", {})["cqc-follow"] = {"watches": str(watches)}
     ds = Datasette([], metadata=metadata,
                    template_dir=str(TEMPLATES) if TEMPLATES.is_dir() else None,
                    plugins_dir=str(PLUGINS) if PLUGINS.is_dir() else None,
@@ -32,9 +35,9 @@ def make_datasette(db_path, allow_sql=True):
     return ds
 
 
-def serve(db_path, host="127.0.0.1", port=8001, allow_sql=True):
+def serve(db_path, host="127.0.0.1", port=8001, allow_sql=True, watches=None):
     """Run Datasette over `db_path` until interrupted (what `datasette serve` does, with our naming)."""
     import uvicorn
-    ds = make_datasette(db_path, allow_sql)
+    ds = make_datasette(db_path, allow_sql, watches)
     asyncio.run(ds.invoke_startup())
     uvicorn.run(ds.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)

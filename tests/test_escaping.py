@@ -90,3 +90,25 @@ def test_atom_feed_carries_payloads_as_text(hostile):
     for entry in feed.entries:
         assert entry.content[0].type == "text/plain"
         assert not entry.get("link", "").lower().startswith("javascript:")
+
+
+def test_follow_feeds_carry_payloads_as_text_and_never_link_a_script(hostile):
+    ds, person, ics = hostile
+    for url in ("/feeds/events.atom", f"/feeds/person/{person}.atom", f"/feeds/ics/{ics}.atom",
+                "/feeds/search.atom?q=appointed", "/kb/timeline.atom"):
+        response = asyncio.run(ds.client.get(url))
+        assert response.status_code == 200, url
+        assert "<script" not in response.text and "<img" not in response.text, url
+        feed = feedparser.parse(response.text)
+        assert feed.entries, url
+        for entry in feed.entries:
+            assert entry.content[0].type == "text/plain"
+            assert not any(link.href.lower().startswith("javascript:") for link in entry.links), url
+    items = json.loads(asyncio.run(ds.client.get("/feeds/events.json")).text)["items"]
+    assert items and all("<script" not in i["content_html"] and not i["url"].startswith("javascript:")
+                         for i in items)
+    for page in (f"/person/{person}", "/consultations"):
+        response = asyncio.run(ds.client.get(page))
+        assert response.status_code == 200 and "<script>alert" not in response.text, page
+    calendar = asyncio.run(ds.client.get("/kb/calendar.ics")).text  # plain text, where a payload is only text
+    assert "BEGIN:VEVENT" in calendar and "URL:javascript" not in calendar.replace("\r\n ", "")

@@ -125,7 +125,7 @@ def test_atom_feeds_cite_every_source(published):
     quiet = get(ds, "/kb/new_events.atom?since=2999-01-01")  # nothing new: an empty feed, not an error
     assert quiet.status_code == 200
     empty = feedparser.parse(quiet.text)
-    assert not empty.bozo and empty.entries == [] and empty.feed.title == "new_events"
+    assert not empty.bozo and empty.entries == [] and empty.feed.title == "Events, first seen since 2999-01-01"
 
 
 def test_source_health(published):

@@ -506,7 +506,7 @@ def _frame_allows(frame, token, sent, roles, orgs):
         return False
     if "object" in frame and not (any(c.dep_ == "dobj" and c.lemma_.lower() in frame["object"]
                                       for c in token.children)
-                                  and re.search(rf"\b{frame['context']}\b", sent.text, re.I)):
+                                  and re.search(rf"\b{frame.get('context', '')}\b", sent.text, re.I)):
         return False
     return True
 
@@ -560,6 +560,9 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     # someone else ("Kate Terroni became interim chief executive when Mr Trenholm left") is not this person's
     others = [span for span, ref in people if ref != person]
     roles = [r for r in roles if not any(_adjacent(r, span) or _in_clause_of(r, span, token) for span in others)]
+    if lemma in APPOINTER_VERBS and not _is_passive(token):  # 'the prime minister appointed X as ...'
+        appointer = {t.i for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
+        roles = [r for r in roles if r.root.i not in appointer]
     if event_type == "appointment":
         roles, orgs = _new_post(token, sent, roles, orgs, person_span)
     role_span = min(roles, key=lambda r: abs(r.start - token.i)) if roles else None

@@ -7,7 +7,7 @@ from spacy.util import filter_spans
 
 from . import vocab
 from .dates import find_dates, parse_iso
-from .events import find_events
+from .events import find_events, review_leads
 from .money import describe, find_money
 from .nlp import TITLES, clean_person_name, looks_like_name
 from .people import people_named, person_for_word, the_one_named
@@ -113,6 +113,28 @@ def reference_date(text):
     return max(days) if days else None
 
 
+NAMED_WORKS = {"review", "report", "inquiry"}
+
+
+def _leads_named(doc, people):
+    """(word, person) for each work called after its lead ('the Dash review', 'the Sample report'): the
+    full name this document or the review data gives the word; a word that is no one's name we know
+    ('the Patient Safety review') gives nothing."""
+    leads = review_leads()
+    found = []
+    for word in doc[:-1]:
+        if not word.is_title or word.ent_type_ == "PERSON" or doc[word.i + 1].lower_ not in NAMED_WORKS:
+            continue
+        full = people.resolve(word.text)
+        if not (full and len(full.split()) >= 2):
+            review = next((e for e in doc.ents if e.label_ == "REVIEW" and e.start <= word.i < e.end), None)
+            lead = review is not None and leads.get(review.ent_id_ or review.text)
+            full = lead if lead and lead.split()[-1] == word.text else None
+        if full:
+            found.append((word, full))
+    return found
+
+
 def analyse(doc, published=None, author=None, known_people=()):
     """Analyse a spaCy Doc of one document's text. `published` is its ISO publication date."""
     pub_date = parse_iso(published) or reference_date(doc.text)
@@ -123,6 +145,8 @@ def analyse(doc, published=None, author=None, known_people=()):
         ref = _entity_for(ent, people)
         if ref:
             analysis.mentions.append(Mention(ref, ent.text, ent.start_char, ent.end_char))
+    for word, lead in _leads_named(doc, people):  # 'the Dash review' mentions Dr Dash too
+        analysis.mentions.append(Mention(EntityRef("PERSON", lead), word.text, word.idx, word.idx + len(word)))
     for span in filter_spans(doc.spans.get("roles", [])):
         analysis.mentions.append(Mention(EntityRef("ROLE", span.text.lower()), span.text, span.start_char,
                                          span.end_char))

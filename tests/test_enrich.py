@@ -91,6 +91,26 @@ def test_each_stored_figure_has_the_measure_and_period_of_its_own_amount(db):
      "NHS England"),
 ])
 def test_each_event_type(db, sentence, type_, date, who):
+    check_one_event(db, sentence, type_, date, who)
+
+
+@pytest.mark.parametrize("sentence, type_, date, who", [
+    ("Tom Example will not seek reappointment when his term ends in May.", "departure", "2025-05", "Tom Example"),
+    ("Jane Sample was forced out as chair of the Care Quality Commission in January.", "departure", "2025-01",
+     "Jane Sample"),
+    ("The chief executive, Tom Example, has handed in his notice.", "departure", "2025-03-27", "Tom Example"),
+    ("Jane Sample ended her term as chair of the Care Quality Commission in 2023.", "departure", "2023",
+     "Jane Sample"),
+    ("Tom Example vacated the role of chair in May 2024.", "departure", "2024-05", "Tom Example"),
+    ("The prime minister has appointed Jane Sample as chief executive of the Care Quality Commission.",
+     "appointment", "2025-03-27", "chief executive"),
+])
+def test_less_common_ways_of_telling_a_departure_or_appointment(db, sentence, type_, date, who):
+    check_one_event(db, sentence, type_, date, who)
+    assert "prime minister" not in participants(db, events(db, type_)[0]["id"])
+
+
+def check_one_event(db, sentence, type_, date, who):
     add(db, "https://a.example/event", sentence)
     enrich(db)
     found = events(db, type_)
@@ -283,6 +303,15 @@ def test_a_clause_without_a_subject_shares_the_subject_of_the_one_it_completes(d
     enrich(db)
     (event,) = events(db, "appointment")
     assert "Tom Example" in participants(db, event["id"]) and event["date"] == "2019"
+
+
+def test_a_review_named_after_its_lead_mentions_the_lead(db):
+    add(db, "https://a.example/lead", "Dr Jane Sample met ministers in May.\nThe Sample review is due out soon.\n"
+        "The Patient Safety review was also discussed.")
+    enrich(db)
+    mentioned = list(db.query("select e.name, m.text from mentions m join entities e on e.id = m.entity_id "
+                              "where e.type = 'PERSON' order by m.start"))
+    assert [(r["name"], r["text"]) for r in mentioned] == [("Jane Sample", "Jane Sample"), ("Jane Sample", "Sample")]
 
 
 def test_a_surname_that_is_also_a_month_is_a_name_after_a_given_name(db):

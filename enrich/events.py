@@ -24,7 +24,7 @@ TRIGGERS = {
     "appointment": {lemma for frame in person_frames() if frame["type"] == "appointment" for lemma in frame["lemmas"]},
     "departure": {lemma for frame in person_frames() if frame["type"] == "departure" for lemma in frame["lemmas"]},
     "review_commissioned": {"commission", "launch", "order", "ask", "announce", "establish", "lead", "bring",
-                            "appoint", "instigate", "begin", "start", "face"},
+                            "appoint", "instigate", "begin", "start", "face", "chair", "head", "set", "publish"},
     "review_published": {"publish", "publication", "release", "set", "issue", "unveil", "present", "find",
                          "conclude", "reveal", "highlight", "pinpoint", "recommend", "criticise", "criticize",
                          "echo", "lay", "show", "warn", "describe", "identify", "confirm", "say", "state", "note",
@@ -519,6 +519,11 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         return None  # a trigger describing another noun ('a pre-appointment hearing') tells no event
     if event_type == "appointment" and lemma == "appointment" and token.head.lemma_.lower() in ENDING_VERBS:
         return None  # "once his appointment ends": the end of a term, not an appointment
+    if event_type == "appointment" and any(
+            c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in LEAD_VERBS
+            and any(t.lemma_.lower() in REVIEW_WORDS or t.ent_type_ == "REVIEW" for t in c.subtree)
+            for c in token.children):
+        return None  # "appointed to lead a review": the review's commissioning, not a post
     if is_negated(token) and not DEPARTURE_PHRASES.search(text) or is_hypothetical(token, sent):
         return None
     # "since I joined CQC", "which he joined in February 2023": the person named last before
@@ -703,7 +708,8 @@ FINDING_LEMMAS = {"find", "conclude", "reveal", "highlight", "pinpoint", "recomm
                   "echo", "lay", "show", "warn", "describe", "identify", "confirm", "say", "state", "note",
                   "summarise", "blame", "uncover", "expose", "call", "bare"}
 COMMISSION_LEMMAS = {"commission", "launch", "order", "ask", "announce", "establish", "lead", "bring", "appoint",
-                     "instigate", "begin", "start", "face"}
+                     "instigate", "begin", "start", "face", "chair", "head", "set", "publish"}
+TERMS_OF_REFERENCE = re.compile(r"\bterms of reference\b", re.I)
 GENERIC_REVIEW = re.compile(r"^(?:the|this|that|her|his|its|their|a|an|our)?\s*(?:(?:full|final|interim|"
                             r"independent|second|first|government-commissioned|damning|blistering)\s+)*"
                             r"(?:review|report|inquiry|investigation|findings)s?$", re.I)
@@ -899,8 +905,8 @@ def _review_event(event_type, token, sent, published, people, reviews, phase_kno
     if not reviews and noun is None:
         return None
     if event_type == "review_published":
-        if lemma not in PUBLISH_LEMMAS | FINDING_LEMMAS:
-            return None
+        if lemma not in PUBLISH_LEMMAS | FINDING_LEMMAS or TERMS_OF_REFERENCE.search(text):
+            return None  # terms of reference set out a review to come: it is commissioned
         if is_planned(token):
             return None  # "the final report will set out", "is expected to be published in the autumn"
         if lemma == "set" and not any(c.lower_ == "out" for c in token.children):
@@ -919,8 +925,13 @@ def _review_event(event_type, token, sent, published, people, reviews, phase_kno
     else:
         if lemma not in COMMISSION_LEMMAS:
             return None
-        if lemma == "lead" and not re.search(r"\bto lead\b|\b(?:to|will) be led\b|asked .{0,40}\blead", lower):
-            return None
+        if lemma in ("publish", "set") and not (
+                TERMS_OF_REFERENCE.search(text) or lemma == "set" and any(c.lower_ == "up" for c in token.children)):
+            return None  # 'published the terms of reference', 'set up an inquiry'
+        if lemma in ("lead", "chair", "head") and not (re.search(
+                r"\bto (?:lead|chair|head)\b|\b(?:to|will) be (?:led|chaired|headed)\b|asked .{0,40}\blead", lower)
+                or "will" in {c.lower_ for c in token.children if c.dep_ == "aux"}):
+            return None  # 'will chair an independent review': someone has been asked to lead it
         if lemma in ("bring", "appoint", "ask", "begin", "start") and not re.search(
                 r"\bto (?:review|lead|conduct|carry out|undertake|examine|look)\b|\breview\b", lower):
             return None

@@ -9,7 +9,7 @@ from . import vocab
 from .dates import find_dates, parse_iso
 from .events import find_events, review_leads
 from .money import describe, find_money
-from .nlp import TITLES, clean_person_name, looks_like_name
+from .nlp import PERSON_TITLES, clean_person_name, looks_like_name
 from .people import people_named, person_for_word, the_one_named
 from .refs import EntityRef
 
@@ -80,8 +80,8 @@ def _entity_for(ent, people):
         name = people.resolve(ent.text)
         if not name or len(name) < 3 or not looks_like_name(name):
             return None
-        titled = ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in TITLES
-        if " " not in name and not titled and not re.match(r"(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Professor)\b", ent.text):
+        titled = any(t.lower_.rstrip(".") in PERSON_TITLES for t in ent.doc[max(ent.start - 1, 0): ent.end - 1])
+        if " " not in name and not titled:
             return None  # a lone capitalised word ("Kent", "Background") that no full name explains
         return EntityRef("PERSON", name)
     if label == "ICS":
@@ -117,21 +117,21 @@ NAMED_WORKS = {"review", "report", "inquiry"}
 
 
 def _leads_named(doc, people):
-    """(word, person) for each work called after its lead ('the Dash review', 'the Sample report'): the
-    full name this document or the review data gives the word; a word that is no one's name we know
-    ('the Patient Safety review') gives nothing."""
+    """(word, person) for each work called after its lead ('the Dash review', 'the Francis inquiry'): the
+    full name this document or the review data gives the word, else the surname alone when the model took
+    it for a name; a word that is no one's name ('the Patient Safety review') gives nothing."""
     leads = review_leads()
     found = []
     for word in doc[:-1]:
-        if not word.is_title or word.ent_type_ == "PERSON" or doc[word.i + 1].lower_ not in NAMED_WORKS:
+        if not word.is_title or doc[word.i + 1].lower_ not in NAMED_WORKS or not looks_like_name(word.text):
             continue
         full = people.resolve(word.text)
         if not (full and len(full.split()) >= 2):
             review = next((e for e in doc.ents if e.label_ == "REVIEW" and e.start <= word.i < e.end), None)
             lead = review is not None and leads.get(review.ent_id_ or review.text)
             full = lead if lead and lead.split()[-1] == word.text else None
-        if full:
-            found.append((word, full))
+        if full or word.ent_type_ == "PERSON":
+            found.append((word, full or word.text))
     return found
 
 

@@ -314,6 +314,21 @@ def test_a_review_named_after_its_lead_mentions_the_lead(db):
     assert [(r["name"], r["text"]) for r in mentioned] == [("Jane Sample", "Jane Sample"), ("Jane Sample", "Sample")]
 
 
+@pytest.mark.parametrize("sentence, lead", [
+    ("The terms of reference for the review of the Nursing and Midwifery Council were published on 3 June.", None),
+    ("Tom Example will chair an independent review of the Professional Standards Authority.", "Tom Example"),
+    ("The government has set up an inquiry into the collapse of the care provider.", None),
+    ("Sir Robert Francis has been appointed to lead a review of patient safety bodies.", "Robert Francis"),
+    ("A national investigation into maternity services was announced in June 2025, led by Baroness Amos.", "Amos"),
+])
+def test_ways_of_commissioning_a_review(db, sentence, lead):
+    add(db, "https://a.example/c", sentence)
+    enrich(db)
+    assert [e["type"] for e in events(db)] == ["review_commissioned"]  # leading a review is no appointment
+    if lead:
+        assert lead in participants(db, events(db)[0]["id"])
+
+
 def test_a_surname_that_is_also_a_month_is_a_name_after_a_given_name(db):
     add(db, "https://a.example/m", "Dame Ruth May stepped down as chief nursing officer in 2024.\n"
         "Inspections resumed in May 2024.")

@@ -480,11 +480,18 @@ def _pick_person(token, people):
 
 @lru_cache
 def _frames():
-    return {(frame["type"], lemma): frame for frame in person_frames() for lemma in frame["lemmas"]}
+    frames = {}
+    for frame in person_frames():
+        for lemma in frame["lemmas"]:
+            frames.setdefault((frame["type"], lemma), []).append(frame)
+    return frames
 
 
-def _frame(event_type, lemma):
-    return _frames().get((event_type, lemma))
+def _frame(event_type, token, sent, roles, orgs):
+    """The first of the trigger's frames whose conditions the sentence meets ('take over', 'take on the
+    role of'), or None."""
+    candidates = _frames().get((event_type, token.lemma_.lower()), [])
+    return next((frame for frame in candidates if _frame_allows(frame, token, sent, roles, orgs)), None)
 
 
 def _frame_allows(frame, token, sent, roles, orgs):
@@ -497,15 +504,20 @@ def _frame_allows(frame, token, sent, roles, orgs):
     if frame.get("post") and not (roles or orgs or any(
             t.lemma_.lower() in post_nouns() and t.dep_ in ("dobj", "pobj", "attr") for t in token.subtree)):
         return False
-    # 'named chief executive', 'named Jane Doe as the next chair': a role soon after the trigger or its object
-    anchors = [token.i] + [c.right_edge.i for c in token.children if c.dep_ == "dobj"]
-    if frame.get("role_after") and not any(a < r.start <= a + 4 for r in roles for a in anchors):
+    # 'named chief executive', 'named Jane Doe as the next chair', 'take on the role of deputy chief executive':
+    # a role soon after the trigger or its object, or in its object
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    anchors = [token.i] + [c.right_edge.i for c in objects]
+    if frame.get("role_after") and not any(a < r.start <= a + 4 for r in roles for a in anchors) and not any(
+            o.left_edge.i <= r.start <= o.right_edge.i for r in roles for o in objects):
         return False
     if frame.get("passive_or_as") and not (any(c.dep_ == "auxpass" for c in token.children) or any(
             t.lower_ == "as" for t in doc[token.i + 1: min(token.i + 6, sent.end)])):
         return False
-    if "object" in frame and not (any(c.dep_ == "dobj" and c.lemma_.lower() in frame["object"]
-                                      for c in token.children)
+    # 'held the post since 2019', 'a role he has held since 2023' (the noun the clause describes)
+    if "object" in frame and not ((any(c.dep_ == "dobj" and c.lemma_.lower() in frame["object"]
+                                       for c in token.children)
+                                   or token.dep_ == "relcl" and token.head.lemma_.lower() in frame["object"])
                                   and re.search(rf"\b{frame.get('context', '')}\b", sent.text, re.I)):
         return False
     return True
@@ -514,8 +526,8 @@ def _frame_allows(frame, token, sent, roles, orgs):
 def _person_event(event_type, token, sent, published, people, orgs, roles):
     lemma = token.lemma_.lower()
     text = sent.text
-    frame = _frame(event_type, lemma)
-    if frame is None or token.dep_ in ("amod", "compound") or not _frame_allows(frame, token, sent, roles, orgs):
+    frame = _frame(event_type, token, sent, roles, orgs)
+    if frame is None or token.dep_ in ("amod", "compound"):
         return None  # a trigger describing another noun ('a pre-appointment hearing') tells no event
     if event_type == "appointment" and lemma == "appointment" and token.head.lemma_.lower() in ENDING_VERBS:
         return None  # "once his appointment ends": the end of a term, not an appointment

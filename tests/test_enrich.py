@@ -104,6 +104,10 @@ def test_each_event_type(db, sentence, type_, date, who):
     ("Tom Example vacated the role of chair in May 2024.", "departure", "2024-05", "Tom Example"),
     ("The prime minister has appointed Jane Sample as chief executive of the Care Quality Commission.",
      "appointment", "2025-03-27", "chief executive"),
+    ("Tom Example will take on the additional role of deputy chief executive from May.", "appointment", "2025-05",
+     "deputy chief executive"),
+    ("Jane Sample is the trust's medical director, a role she has held since 2023.", "appointment", "2023",
+     "medical director"),
 ])
 def test_less_common_ways_of_telling_a_departure_or_appointment(db, sentence, type_, date, who):
     check_one_event(db, sentence, type_, date, who)

@@ -122,8 +122,9 @@ def _is_ending(trigger):
 
 
 def _fallback_date(published, tense):
-    """No date in the sentence: what a report states without a date happened around its publication."""
-    return published.isoformat() if published else None
+    """No date in the sentence: what a report states without a date happened around its publication (for an
+    undated document, as precisely as its own dates tell when it was written)."""
+    return published.isoformat()[:getattr(published, "precision", 10)] if published else None
 
 
 def slug(text):

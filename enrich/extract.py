@@ -1,7 +1,7 @@
 """One document -> its entity mentions, money figures and candidate events (no database here)."""
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.util import filter_spans
 
@@ -105,12 +105,38 @@ def _entity_for(ent, people):
     return None
 
 
+class ReferenceDate(date):
+    """When an undated document was written, as far as its own dates tell: a day, or the end of the month or
+    year it last names (`precision`: 10, 7 or 4 characters of the ISO date)."""
+    precision = 10
+
+
 def reference_date(text):
-    """For a document without a publication date: the latest full date it states, the best guess at when
-    it was written (relative dates like 'last month' resolve against it)."""
-    days = [parse_iso(d.value) for d in find_dates(text) if len(d.value) == 10]
-    days = [d for d in days if d and d <= date.today()]
-    return max(days) if days else None
+    """For a document without a publication date: the latest date it states, at whatever precision ('in
+    2024', 'March 2025', '26 March 2025'), the best guess at when it was written. Relative dates ('last
+    month', 'in March') resolve against it, and what it reports without a date is dated no more precisely
+    than it."""
+    latest = None
+    for mention in find_dates(text):
+        for value in filter(None, (mention.value, mention.end_value)):
+            start = parse_iso(value + "-01-01"[len(value) - 4:] if len(value) < 10 else value)
+            if start is None or start > date.today():
+                continue
+            end = _end_of(value)
+            if latest is None or end > latest:
+                latest = ReferenceDate(end.year, end.month, end.day)
+                latest.precision = len(value)
+    return latest
+
+
+def _end_of(value):
+    """The last day of the period an ISO date names: '2024' -> 2024-12-31, '2024-02' -> 2024-02-29."""
+    if len(value) == 4:
+        return date(int(value), 12, 31)
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:])
+        return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return parse_iso(value)
 
 
 NAMED_WORKS = {"review", "report", "inquiry"}

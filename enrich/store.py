@@ -120,7 +120,8 @@ def find_event(db, key, date, undated_report=False, document_id=None):
         [document_id, prefix + "%"]) if keys_agree(row["key"], key)]
     rows.sort(key=lambda row: not row["same_document"])
     if undated_report and date:
-        earlier = [row for row in rows if row["date"] and row["date"] <= date]
+        # a coarse date is only a guess at when an undated document was written: any agreeing event will do
+        earlier = [row for row in rows if row["date"] and (len(date) < 10 or _by(row["date"], date))]
         if earlier:  # one that already says all the report says ('interim') before one it would refine
             return max(earlier, key=lambda row: (refined_key(row["key"], key) == row["key"], row["same_document"],
                                                  row["date"]))
@@ -130,6 +131,11 @@ def find_event(db, key, date, undated_report=False, document_id=None):
     if match is None and kind in ONCE_ONLY and rows:
         match = rows[0]  # a review is commissioned once, whatever day each report gives
     return match
+
+
+def _by(date, end):
+    """`date` is no later than the period `end` names ('2024-10' is by '2024', which runs to December)."""
+    return date[:len(end)] <= end
 
 
 def refined_key(stored, new):
@@ -204,7 +210,8 @@ def consolidate(db):
         others = [row for row in db.query(
             "select id, date, key from events where key like ? escape '\\' and id != ? and date is not null",
             [prefix + "%", event["id"]]) if keys_agree(row["key"], event["key"])]
-        earlier = [row for row in others if not event["date"] or row["date"] <= event["date"]]
+        earlier = [row for row in others if not event["date"] or len(event["date"]) < 10
+                   or _by(row["date"], event["date"])]
         if not earlier:
             continue
         target = max(earlier, key=lambda row: (row["date"], -row["id"]))

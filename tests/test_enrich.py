@@ -477,6 +477,27 @@ def test_a_later_undated_report_in_a_document_joins_that_documents_own_event(db)
                        "Jane Sample appointed chief inspector of mental health": 2}
 
 
+def test_an_undated_document_is_read_as_written_in_the_last_period_it_names(db):
+    add(db, "https://a.example/undated", "The trust was rated good in 2023.\nJane Sample has been appointed chief "
+        "executive of the Care Quality Commission.\nTom Example left the Nursing and Midwifery Council in March.",
+        published=None)
+    enrich(db)
+    dates = {e["type"]: e["date"] for e in events(db)}
+    # undated statements are dated no more precisely than the document's own dates tell when it was written
+    assert dates == {"appointment": "2023", "departure": "2023-03"}
+
+
+def test_a_report_dated_only_by_a_guess_at_the_year_joins_the_event_stated_elsewhere(db):
+    add(db, "https://a.example/stated", "Jane Sample was appointed chief executive of the Care Quality Commission "
+        "on 7 October 2024.", published="2024-10-08")
+    add(db, "https://b.example/guess", "In 2021 the trust was rated good.\nJane Sample has been appointed chief "
+        "executive of the Care Quality Commission.", published=None)
+    enrich(db)
+    (appointment,) = events(db, "appointment")
+    assert appointment["date"] == "2024-10-07"
+    assert db["event_sources"].count_where("event_id = ?", [appointment["id"]]) == 2
+
+
 def test_history_told_without_a_date_joins_the_dated_event_whatever_the_order(db):
     add(db, "https://a.example/late", "Kate Sample, the deputy chief executive, became interim chief executive "
         "of the Care Quality Commission when Tom Example left.", published="2024-10-07")

@@ -118,6 +118,15 @@ TABLES = {
         pk=("run_id", "source"),
         foreign_keys=[("source", "sources", "name")],
     ),
+    # Where each page's raw response lies in the WARC files (harvester/archive.py), so /document/<id> can show the
+    # copy as it was fetched: `warc_file` relative to the database's directory, the gzip member's offset and length.
+    "archive_records": dict(
+        columns={
+            "id": int, "url": str, "fetched_url": str, "warc_file": str, "warc_offset": int, "warc_length": int,
+            "content_type": str, "fetched_at": str,
+        },
+        pk="id",
+    ),
     "fetches": dict(
         columns={
             "id": int, "run_id": str, "url": str, "status": int, "bytes": int,
@@ -153,6 +162,7 @@ INDEXES = [
     ("person_roles", ["person_id"], False),
     ("harvest_runs", ["source", "started"], False),
     ("fetches", ["url"], False),
+    ("archive_records", ["url", "fetched_at"], False),
 ]
 
 

@@ -140,6 +140,10 @@ INDEXES = [
     ("documents", ["url"], True),
     ("documents", ["published"], False),
     ("documents", ["source"], False),
+    # The documents table's facets (publisher, kind, source) read these instead of every row: at 100,000 documents
+    # the three facets took 410 ms, now about 40 (bench/serving.py).
+    ("documents", ["publisher"], False),
+    ("documents", ["kind"], False),
     ("document_versions", ["document_id"], False),
     ("entities", ["type", "name"], True),
     ("entities", ["ons_code"], False),
@@ -160,6 +164,8 @@ INDEXES = [
     ("event_entities", ["entity_id", "event_id"], False),
     ("figures", ["document_id"], False),
     ("person_roles", ["person_id"], False),
+    # The people in an organisation's roles, newest first (/organisation/<id>)
+    ("person_roles", ["organisation_id", "start"], False),
     ("harvest_runs", ["source", "started"], False),
     ("fetches", ["url"], False),
     ("archive_records", ["url", "fetched_at"], False),

@@ -416,16 +416,19 @@ def render_cell(row, value, column, table):
     return Markup('<a href="/document/{}">{}</a>').format(int(document_id), value)
 
 
+# What the documents table page shows unless columns are chosen: not the full text, which made one row taller than
+# the screen, nor the hash and fetch times. The JSON and CSV keep every column.
+DOCUMENT_COLUMNS = b"&".join(b"_col=" + c for c in (b"url", b"source", b"publisher", b"kind", b"title", b"published"))
+
+
 @hookimpl
 def asgi_wrapper():
-    """The documents table page lists documents without their full text (one row was taller than the screen):
-    unless the columns are chosen, `_nocol=text` is asked for. The JSON and CSV keep every column."""
     def wrap(app):
-        async def without_text(scope, receive, send):
+        async def documents_table_columns(scope, receive, send):
             if scope["type"] == "http" and scope["path"].count("/") == 2 and scope["path"].endswith("/documents"):
                 query = scope.get("query_string", b"")
                 if b"_col=" not in query and b"_nocol=" not in query:
-                    scope = dict(scope, query_string=b"_nocol=text" + (b"&" + query if query else b""))
+                    scope = dict(scope, query_string=DOCUMENT_COLUMNS + (b"&" + query if query else b""))
             await app(scope, receive, send)
-        return without_text
+        return documents_table_columns
     return wrap

@@ -64,8 +64,8 @@ async def one(db, sql, params):
 # ---- the front door -------------------------------------------------------------------------------------------
 
 async def window(db):
-    """The last WINDOW_DAYS days up to the newest publication, or today if that is later (a stale copy, such as
-    the demo's sample, still shows its own recent past)."""
+    """The WINDOW_DAYS days up to the newest publication not after today: today for a monitor that harvests daily,
+    while a copy that stopped harvesting (the demo's sample) still shows its own recent past."""
     newest = (await db.execute("select max(published) from documents where published <= ?",
                                [date.today().isoformat()])).first()[0]
     end = date.fromisoformat(newest[:10]) if newest and len(newest) >= 10 else date.today()

@@ -172,7 +172,7 @@ async def person(datasette, request):
     if row is None:
         return Response.text("No such person", status=404)
     roles = [dict(r) for r in await db.execute(
-        "select r.role, o.name as organisation, r.start, r.end, d.url, d.title from person_roles r "
+        "select r.role, o.name as organisation, r.start, r.end, r.document_id, d.url, d.title from person_roles r "
         "left join entities o on o.id = r.organisation_id left join documents d on d.id = r.document_id "
         "where r.person_id = ? order by coalesce(r.start, ''), r.id", [row["id"]])]
     for r in roles:

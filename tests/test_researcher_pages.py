@@ -242,6 +242,8 @@ def test_pages_link_to_each_other(site):
     assert any(h.startswith("/document/") for h in hrefs)
     person = page(ds, f"/person/{entity_id(db, 'Alan Example')}")
     assert f"/document/{document_id(db, 'https://news.example/cqc-chief')}" in {a["href"] for a in person.select("a")}
+    (role_source,) = person.select("table.roles a.stored")  # the role's citation too
+    assert role_source["href"].startswith("/document/")
 
 
 def test_pages_use_the_served_database_whatever_its_file_is_called(site, tmp_path):

@@ -409,16 +409,21 @@ def menu_links(datasette):
             {"href": "/kb", "label": "Tables and queries"}]
 
 
+# Title columns that link to the stored document, and the column holding its id: the documents table's titles and
+# the canned queries' citations (search, timeline, person, ics, money).
+TITLE_LINKS = {"title": "document_id", "source_title": "document_id", "first_source_title": "first_document_id"}
+
+
 @hookimpl
 def render_cell(row, value, column, table):
-    """Titles link to the document's page: in the documents table and in the `search` query's results."""
-    if column != "title" or value is None:
+    """Titles link to the document's page (/document/<id>), which outlives the original."""
+    if column not in TITLE_LINKS or value is None:
         return None
     keys = row.keys() if hasattr(row, "keys") else []
-    document_id = row["id"] if table == "documents" else row["document_id"] if "document_id" in keys else None
-    if document_id is None:
+    id_column = "id" if table == "documents" else TITLE_LINKS[column]
+    if id_column not in keys or row[id_column] is None:
         return None
-    return Markup('<a href="/document/{}">{}</a>').format(int(document_id), value)
+    return Markup('<a href="/document/{}">{}</a>').format(int(row[id_column]), value)
 
 
 # What the documents table page shows unless columns are chosen: not the full text, which made one row taller than

@@ -231,6 +231,13 @@ def test_documents_table_leaves_out_the_text_and_links_titles(site):
     assert "text" in [th.get("data-column") for th in chosen.select("table.rows-and-columns th")]
     search = page(ds, "/kb/search?q=paused")
     assert search.select_one("td.col-title a")["href"] == f"/document/{document_id(db, 'https://press.example/ics-pause')}"
+    # the canned queries' citations too
+    pause = f"/document/{document_id(db, 'https://press.example/ics-pause')}"
+    assert pause in {a["href"] for a in page(ds, "/kb/timeline?type=pause").select("td.col-first_source_title a")}
+    assert pause in {a["href"] for a in page(ds, "/kb/ics?ics=E54000041").select("td.col-source_title a")}
+    chief = f"/document/{document_id(db, 'https://news.example/cqc-chief')}"
+    assert chief in {a["href"] for a in page(ds, "/kb/person?name=Alan").select("td.col-source_title a")}
+    assert chief in {a["href"] for a in page(ds, "/kb/money?min=50000000").select("td.col-source_title a")}
 
 
 def test_pages_link_to_each_other(site):

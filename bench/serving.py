@@ -87,7 +87,27 @@ def selective_term(path, n):
     return term, matches
 
 
-def endpoints(term):
+def page_ids(path):
+    """Worst cases for the researcher's pages: the document citing most events, the review in most documents, the
+    organisations mentioned most and least often (the two ways documents_about reads)."""
+    import sqlite3
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "document": one("select document_id from event_sources group by document_id order by count(*) desc limit 1"),
+            "review": one("select m.entity_id from mentions m join entities en on en.id = m.entity_id "
+                          "where en.type = 'REVIEW' group by m.entity_id order by count(*) desc limit 1"),
+            "common_org": one("select m.entity_id from mentions m join entities en on en.id = m.entity_id "
+                              "where en.type = 'ORG' group by m.entity_id order by count(*) desc limit 1"),
+            "rare_org": one("select m.entity_id from mentions m join entities en on en.id = m.entity_id "
+                            "where en.type = 'ORG' group by m.entity_id order by count(*) limit 1"),
+        }
+    finally:
+        conn.close()
+
+
+def endpoints(term, ids):
     filtered = "type=appointment&entity=CQC&from=2024&to=2025"
     return [
         ("timeline query, all events", "/kb/timeline.json?_shape=array"),
@@ -98,6 +118,16 @@ def endpoints(term):
         ("documents table _search, common term", f"/kb/documents.json?_search={COMMON_TERM}"),
         ("/timeline page", "/timeline"),
         ("/timeline page, filtered", f"/timeline?{filtered}"),
+        # the researcher's pages (plugins/researcher_pages.py)
+        ("/ front page", "/"),
+        ("/ front page search, common term", f"/?q={COMMON_TERM}"),
+        ("/document page, most events", f"/document/{ids['document']}"),
+        ("/review page, most documents", f"/review/{ids['review']}"),
+        ("/organisation page, most mentioned", f"/organisation/{ids['common_org']}"),
+        ("/organisation page, least mentioned", f"/organisation/{ids['rare_org']}"),
+        ("/people page", "/people"),
+        ("/people page, by name", f"/people?q={term}"),
+        ("/kb/documents table page", "/kb/documents"),
     ]
 
 
@@ -135,10 +165,11 @@ async def load(base, url, concurrency):
 def measure(n):
     path, corpus = scale_corpus.ensure(n)
     term, matches = selective_term(path, n)
+    ids = page_ids(path)
     proc, base, startup = start_server(path)
     rows = []
     try:
-        for name, url in endpoints(term):
+        for name, url in endpoints(term, ids):
             for clients in CONCURRENCY:
                 samples, errors, mean_bytes, wall = asyncio.run(load(base, url, clients))
                 stats = percentiles(samples)
@@ -166,7 +197,7 @@ def figures_for(rows, servers):
                f"{row['n']} timed requests from {row['clients']} concurrent httpx client(s) (at most {MAX_SECONDS} s); "
                f"mean response {row['mean_kb']} KB, {row['rps']} requests/s"
                + (f", {row['errors']} non-200 responses" if row["errors"] else ""))
-        if "term" in row["endpoint"]:
+        if "term" in row["endpoint"] and "search" in row["endpoint"]:
             term = COMMON_TERM if "common" in row["endpoint"] else server["term"]
             how += f"; '{term}' matches {server['matches'][term]:,} of {row['size']:,} documents"
         for stat in ("p50", "p95"):

@@ -283,7 +283,9 @@ class Fetcher:
                 if status >= 400:
                     raise FetchError(f"HTTP {status} from {url}")
                 if status == 200 and self.archive is not None:
-                    self.archive.write(url, status, response_headers, content)
+                    offset, length = self.archive.write(url, status, response_headers, content)
+                    record["archived"] = {"fetched_url": url, "warc_file": self.archive.name, "warc_offset": offset,
+                                          "warc_length": length, "content_type": response_headers.get("content-type")}
                 if status == 200 and self.cache is not None:
                     etag, modified = response_headers.get("etag"), response_headers.get("last-modified")
                     if etag or modified:

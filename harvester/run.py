@@ -74,14 +74,23 @@ class FetchLog:
 
     COLUMNS = ("run_id", "url", "status", "bytes", "duration_ms", "error", "fetched_at")
     INSERT = insert_statement("fetches", COLUMNS)
+    # An archived response is found by the canonical URL that was asked for, as its document is stored.
+    ARCHIVE_COLUMNS = ("url", "fetched_url", "warc_file", "warc_offset", "warc_length", "content_type", "fetched_at")
+    INSERT_ARCHIVED = insert_statement("archive_records", ARCHIVE_COLUMNS)
 
     def __init__(self, db, run_id, limit=50):
         self.db, self.run_id, self.limit = db, run_id, limit
-        self.pending = []
+        self.pending, self.archived = [], []
 
     def add(self, record):
         record = {**record, "run_id": self.run_id, "fetched_at": now_iso()}
         self.pending.append([record.get(column) for column in self.COLUMNS])
+        if record.get("archived"):
+            try:
+                archived = {**record["archived"], "url": canonical_url(record["url"]), "fetched_at": record["fetched_at"]}
+                self.archived.append([archived[column] for column in self.ARCHIVE_COLUMNS])
+            except ValueError:
+                pass  # not an http(s) URL: never a document either
         if len(self.pending) >= self.limit:
             with write_transaction(self.db):
                 self.write()
@@ -91,6 +100,9 @@ class FetchLog:
         if self.pending:
             self.db.conn.executemany(self.INSERT, self.pending)
             self.pending.clear()
+        if self.archived:
+            self.db.conn.executemany(self.INSERT_ARCHIVED, self.archived)
+            self.archived.clear()
 
 
 @contextmanager
@@ -122,7 +134,8 @@ def harvest(db, config, only=None, on_item=None):
     archive = None
     if settings.archive_dir and path:
         archive_dir = Path(path).resolve().parent / settings.archive_dir
-        archive = WarcArchive(archive_dir / f"{run_id.replace(':', '')}.warc.gz")
+        file_name = f"{run_id.replace(':', '')}.warc.gz"
+        archive = WarcArchive(archive_dir / file_name, name=f"{settings.archive_dir.rstrip('/')}/{file_name}")
     gate = HostGate(settings.delay)
     by_host = {}
     for source in selected:

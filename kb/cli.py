@@ -242,6 +242,34 @@ def serve(host, port, no_sql, watches_path, db_path):
 
 
 @cli.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--archive/--no-archive", default=True, show_default=True,
+              help="Copy the WARC files that hold the documents' archived copies.")
+@click.option("--allow-sql", is_flag=True, help="Let visitors run their own SQL (off: only tables, search and "
+                                                  "the canned queries, for a public replica).")
+@db_option
+def publish(directory, archive, allow_sql, db_path):
+    """Write a read-only bundle to DIRECTORY that any machine serves with Datasette alone: a consistent copy of
+    the database (SQLite's backup API, safe while a harvest writes), its archived pages, metadata.yml, plugins,
+    templates, pinned requirements.txt, a Dockerfile and serve.sh (the `datasette serve -i` line).
+
+    \b
+    Example (after each harvest; then copy the directory to the replicas, or build the image):
+        kb publish /srv/cqc-bundle && /srv/cqc-bundle/serve.sh
+    """
+    from .publish import publish as write_bundle
+    if not os.path.exists(db_path):
+        raise click.ClickException(f"{db_path} does not exist: run `kb harvest` and `kb enrich` (or `make demo-db`)")
+    open_db(db_path).conn.close()  # creates or migrates the schema (and its indexes) before the copy
+    try:
+        summary = write_bundle(db_path, directory, archive=archive, allow_sql=allow_sql)
+    except ValueError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"wrote {summary['bundle']}: kb.db ({summary['database_bytes'] / 1e6:.1f} MB), "
+               f"{summary['warc_files']} WARC files; start it with:\n  cd {summary['bundle']} && {summary['command']}")
+
+
+@cli.command()
 @db_option
 def status(db_path):
     """Counts of what is stored, and each source's last harvest and health.

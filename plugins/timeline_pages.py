@@ -1,6 +1,9 @@
 """Pages people read rather than query: /timeline (events by month, with filters), /person/<id> and
 /ics/<ONS code or id>. Everything shown comes from harvested text, so it is escaped by the templates'
-autoescaping, and only http(s) addresses ever become links."""
+autoescaping, and only http(s) addresses ever become links.
+
+Plugins import nothing from the project (kb, enrich, harvester): `kb publish` bundles them to run on Datasette
+alone."""
 from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
@@ -8,9 +11,9 @@ from markupsafe import Markup, escape
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-from kb.documents import MONTH_NAMES
-from kb.serve import DATABASE_NAME as DATABASE
-
+DATABASE = "kb"  # as `kb serve` names it (kb/serve.py)
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
 EVENT_TYPES = ["appointment", "departure", "pause", "resume", "review_commissioned", "review_published",
                "abolition", "launch", "consultation"]
 LIMIT = 500      # events on a person's or an ICS's page
@@ -46,10 +49,18 @@ select ee.event_id, en.id, en.type, en.name, en.ons_code, ee.role from event_ent
 join entities en on en.id = ee.entity_id where ee.event_id in ({ids}) order by en.type, en.name
 """
 CITATIONS_SQL = """
-select s.event_id, s.sentence, d.url, d.title, d.publisher, d.published from event_sources s
+select s.event_id, s.sentence, d.id as document_id, d.url, d.title, d.publisher, d.published from event_sources s
 join documents d on d.id = s.document_id where s.event_id in ({ids})
 order by coalesce(d.published, '9999'), d.url, s.start
 """
+
+
+def served_database(datasette):
+    """The knowledge base: `kb` under `kb serve`, or whatever the file is called under `datasette serve -i copy.db`
+    (then the only database served)."""
+    if DATABASE in datasette.databases:
+        return datasette.get_database(DATABASE)
+    return datasette.get_database()
 
 
 def safe_url(url):
@@ -70,6 +81,10 @@ def entity_link(entity):
         return f"/person/{entity['id']}"
     if entity["type"] == "ICS":
         return f"/ics/{entity['ons_code'] or entity['id']}"
+    if entity["type"] == "ORG":
+        return f"/organisation/{entity['id']}"
+    if entity["type"] == "REVIEW":
+        return f"/review/{entity['id']}"
     return None
 
 
@@ -78,24 +93,30 @@ async def load_events(db, filters, limit=LIMIT):
     with its participants and citations, grouped by month."""
     params = {key: filters.get(key, "") for key in ("type", "entity", "q", "date_from", "date_to", "participant",
                                                     "after_date", "after_id")}
-    rows = [dict(r) for r in await db.execute(EVENTS_SQL.format(limit=int(limit)), params)]
-    ids = ",".join(str(r["id"]) for r in rows) or "0"
+    rows = await describe_events(db, [dict(r) for r in await db.execute(EVENTS_SQL.format(limit=int(limit)), params)])
+    months = []
+    for row in rows:
+        label = month_label(row["date"])
+        if not months or months[-1]["label"] != label:
+            months.append({"label": label, "events": []})
+        months[-1]["events"].append(row)
+    return months, len(rows)
+
+
+async def describe_events(db, rows):
+    """Give each event row (with an `id`) its participants and citations; returns the rows."""
+    ids = ",".join(str(int(r["id"])) for r in rows) or "0"
     participants, citations = {}, {}
     for p in await db.execute(PARTICIPANTS_SQL.format(ids=ids)):
         if p["role"] != "role":
             participants.setdefault(p["event_id"], []).append(dict(p, link=entity_link(p)))
     for c in await db.execute(CITATIONS_SQL.format(ids=ids)):
         citations.setdefault(c["event_id"], []).append(dict(c, link=safe_url(c["url"])))
-    months = []
     for row in rows:
         row["participants"] = participants.get(row["id"], [])
         row["citations"] = citations.get(row["id"], [])
         row["roles"] = []
-        label = month_label(row["date"])
-        if not months or months[-1]["label"] != label:
-            months.append({"label": label, "events": []})
-        months[-1]["events"].append(row)
-    return months, len(rows)
+    return rows
 
 
 def read_filters(request):
@@ -123,7 +144,7 @@ def timeline_link(filters, after=None):
 
 
 async def timeline(datasette, request):
-    db = datasette.get_database(DATABASE)
+    db = served_database(datasette)
     filters = read_filters(request)
     after_date, after_id = read_cursor(request)
     # one more than a page, to know whether there are older events
@@ -144,14 +165,14 @@ async def timeline(datasette, request):
 
 
 async def person(datasette, request):
-    db = datasette.get_database(DATABASE)
+    db = served_database(datasette)
     person_id = request.url_vars["id"]
     row = (await db.execute("select id, name from entities where type = 'PERSON' and id = ?",
                             [person_id])).first() if person_id.isdigit() else None
     if row is None:
         return Response.text("No such person", status=404)
     roles = [dict(r) for r in await db.execute(
-        "select r.role, o.name as organisation, r.start, r.end, d.url, d.title from person_roles r "
+        "select r.role, o.name as organisation, r.start, r.end, r.document_id, d.url, d.title from person_roles r "
         "left join entities o on o.id = r.organisation_id left join documents d on d.id = r.document_id "
         "where r.person_id = ? order by coalesce(r.start, ''), r.id", [row["id"]])]
     for r in roles:
@@ -167,7 +188,7 @@ async def person(datasette, request):
 
 
 async def ics(datasette, request):
-    db = datasette.get_database(DATABASE)
+    db = served_database(datasette)
     code = request.url_vars["code"]
     row = (await db.execute("select id, name, ons_code from entities where type = 'ICS' and (ons_code = ? or "
                             "cast(id as text) = ?) limit 1", [code, code])).first()
@@ -182,7 +203,7 @@ async def ics(datasette, request):
 
 async def mentioning(db, entity_id):
     rows = [dict(r) for r in await db.execute(
-        "select d.url, d.title, d.publisher, d.published, count(*) as mentions from mentions m "
+        "select d.id, d.url, d.title, d.publisher, d.published, count(*) as mentions from mentions m "
         "join documents d on d.id = m.document_id where m.entity_id = ? group by d.id "
         "order by coalesce(d.published, '') desc limit 200", [entity_id])]
     for r in rows:

@@ -121,3 +121,25 @@ def test_a_researcher_finds_every_cqc_appointment_in_2024_2025_with_sources(demo
     assert expected and shown == expected
     assert any("Julian Hartley" in s for s in shown)
     assert all(li.select(".citations a[href^='http://127.0.0.1']") for li in page.select("li.event"))
+
+
+def test_the_demos_citations_still_work_after_the_sample_server_has_stopped(demo):
+    """Every cited document has its stored page and its archived response, with the sample site long gone."""
+    path, db, _, _ = demo
+    from bs4 import BeautifulSoup
+    ds = make_datasette(path)
+    cited = [r["document_id"] for r in db.query("select distinct document_id from event_sources order by 1")]
+    assert len(cited) >= 20
+    for document_id in cited:
+        page = asyncio.run(ds.client.get(f"/document/{document_id}"))
+        assert page.status_code == 200, document_id
+        soup = BeautifulSoup(page.text, "html.parser")
+        assert soup.select("mark.reports"), document_id  # the sentences it is cited for, highlighted
+        archived = soup.select_one("dd.archived a.archive")
+        assert archived is not None, document_id
+        copy = asyncio.run(ds.client.get(archived["href"]))
+        assert copy.status_code == 200 and copy.headers["content-security-policy"].startswith("sandbox")
+        if copy.headers["content-type"].startswith("text/html"):
+            title = db["documents"].get(document_id)["title"]
+            fetched = " ".join(BeautifulSoup(copy.text, "html.parser").get_text(" ").split())
+            assert " ".join(title.split(":")[0].split()) in fetched, document_id  # the page as it was fetched

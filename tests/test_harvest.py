@@ -5,7 +5,7 @@ import threading
 import pytest
 from click.testing import CliRunner
 
-from harvester.archive import read_archive
+from harvester.archive import read_archive, read_record
 from harvester.config import parse_config
 from harvester.fetch import FetchError, Fetcher, parse_retry_after, read_capped
 from harvester.lock import harvest_lock
@@ -224,6 +224,13 @@ def test_raw_responses_are_archived_for_reparsing(db, site, tmp_path):
     archived = {url: body for url, _, body in read_archive(warc)}
     from harvester.article import parse_article
     assert parse_article(archived[f"{site.base}/a"].decode()).text == BODY.replace("\n", "\n\n")
+    # archive_records says where each response lies, by the URL its document is stored under
+    (document,) = db.query("select url from documents")
+    (where,) = db.query("select * from archive_records where url = ?", [document["url"]])
+    assert where["warc_file"] == f"archive/{warc.name}"
+    url, _, content_type, body = read_record(tmp_path / where["warc_file"], where["warc_offset"], where["warc_length"])
+    assert (url, body) == (f"{site.base}/a", archived[f"{site.base}/a"]) and content_type.startswith("text/html")
+    assert db["archive_records"].count == 2  # the feed too
 
 
 def test_a_second_harvest_while_one_runs_exits_75(tmp_path, site):

@@ -150,8 +150,12 @@ def test_timeline_page_groups_by_month_and_links_people_and_sources(published):
     item = next(li for li in soup.select("li.event") if li["data-type"] == "appointment")
     assert appointment["summary"] in item.get_text()
     assert item.find("a", href=f"/person/{person_id}").get_text() == "Alan Example"
-    cited = {a["href"] for a in item.select(".citations a")}
+    cited = {a["href"] for a in item.select(".citations a.original")}
     assert cited == {"https://news.example/cqc-chief", "https://trade.example/chief-again"}
+    # every citation also links to the stored copy, which outlives the original
+    stored = {a["href"] for a in item.select(".citations a.stored")}
+    assert stored == {f"/document/{r['document_id']}" for r in db.query(
+        "select document_id from event_sources where event_id = ?", [appointment["id"]])}
     months = [h.get_text() for h in soup.select("section.month h2")]
     assert months == sorted(set(months), key=months.index)  # each month once
     pauses = BeautifulSoup(get(ds, "/timeline?type=pause").text, "html.parser").select("li.event")

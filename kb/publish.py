@@ -12,11 +12,17 @@ from pathlib import Path
 from packaging.requirements import Requirement
 
 from .paths import METADATA, PLUGINS, TEMPLATES
+from .watches import WATCHES
 from .serve import SETTINGS
 
 BUNDLE_DB = "kb.db"  # the file's name is the database's name in URLs: /kb/...
-# What the plugins import beyond Datasette itself (atom_feeds: datasette-atom; researcher_pages: warcio)
-SERVING_PACKAGES = ["datasette", "datasette-atom", "warcio"]
+# What the plugins import beyond Datasette itself (atom_feeds: datasette-atom, feedgen; researcher_pages: warcio;
+# calendar_ics: icalendar) and what the library modules they import need (kb/db.py, documents.py, watches.py)
+SERVING_PACKAGES = ["datasette", "datasette-atom", "feedgen", "warcio", "icalendar", "sqlite-utils",
+                    "python-dateutil", "pyyaml"]
+# The project's library travels with the plugins that import it (feeds, watches, consultations): its modules use
+# only the packages above; the harvester and enrichment (spaCy) stay behind.
+LIBRARY = Path(__file__).resolve().parent
 NOT_PINNED = {"pip"}  # the image's own
 
 
@@ -107,6 +113,7 @@ SERVE_SH = """\
 # Serve this bundle read-only with Datasette's immutable mode, from this directory. HOST (127.0.0.1) and PORT (8001)
 # from the environment: Cloud Run and Fly set PORT. Needs only `pip install -r requirements.txt`.
 cd "$(dirname "$0")"
+export PYTHONPATH=".${{PYTHONPATH:+:$PYTHONPATH}}"  # the plugins import the bundle's copy of kb/
 exec {command}
 """
 
@@ -120,7 +127,10 @@ def publish(db_path, out_dir, archive=True, allow_sql=False):
     copy_database(db_path, bundle / BUNDLE_DB)
     warcs = copy_archive(db_path, bundle, archive_files(bundle / BUNDLE_DB)) if archive else 0
     shutil.copy2(METADATA, bundle / "metadata.yml")
-    for name, source, pattern in (("plugins", PLUGINS, "*.py"), ("templates", TEMPLATES, "*.html")):
+    if WATCHES.is_file():
+        shutil.copy2(WATCHES, bundle / "watches.yml")
+    for name, source, pattern in (("plugins", PLUGINS, "*.py"), ("templates", TEMPLATES, "*.html"),
+                                  ("kb", LIBRARY, "*.py")):
         shutil.rmtree(bundle / name, ignore_errors=True)
         (bundle / name).mkdir()
         for path in sorted(source.glob(pattern)):

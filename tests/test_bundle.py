@@ -14,11 +14,15 @@ from kb.cli import cli
 from tests.live_server import free_port
 from tests.test_researcher_pages import ARCHIVED_BODY, build
 
-# `datasette` for serve.sh: the venv's Datasette, with kb, enrich and harvester refused at import.
+# `datasette` for serve.sh: the venv's Datasette, without the project's editable install (kb comes from the bundle's
+# own copy) and with enrich and harvester refused at import.
 DATASETTE_SHIM = """#!/bin/sh
 exec {python} -c 'import sys
-for name in ("kb", "enrich", "harvester", "tests"):
+sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in getattr(f, "__module__", "")]
+for name in ("enrich", "harvester", "tests"):
     sys.modules[name] = None
+import kb
+assert kb.__file__.startswith("'"$PWD"'"), kb.__file__
 from datasette.cli import cli
 cli()' "$@"
 """
@@ -106,6 +110,10 @@ def test_the_bundle_serves_from_itself_alone(bundle, tmp_path):
         assert database["is_mutable"] is False
         assert httpx.get(base + "/kb.json?sql=select+1").status_code == 403
         assert httpx.get(base + "/kb/timeline.json?_shape=array").status_code == 200
+        # the feeds, watches and calendar run on the bundle's copy of the library
+        assert "<entry>" in httpx.get(base + "/feeds/events.atom").text
+        assert httpx.get(base + "/feeds").status_code == 200
+        assert httpx.get(base + "/kb/calendar.ics").text.startswith("BEGIN:VCALENDAR")
     finally:
         os.killpg(server.pid, 15)
         server.wait(10)

@@ -120,9 +120,9 @@ def test_atom_feed_carries_payloads_as_text(hostile):
 
 
 def test_follow_feeds_carry_payloads_as_text_and_never_link_a_script(hostile):
-    ds, person, ics = hostile
+    ds, person, ics, organisation, review = hostile
     for url in ("/feeds/events.atom", f"/feeds/person/{person}.atom", f"/feeds/ics/{ics}.atom",
-                "/feeds/search.atom?q=appointed", "/kb/timeline.atom"):
+                f"/feeds/organisation/{organisation}.atom", "/feeds/search.atom?q=appointed", "/kb/timeline.atom"):
         response = asyncio.run(ds.client.get(url))
         assert response.status_code == 200, url
         assert "<script" not in response.text and "<img" not in response.text, url
@@ -134,7 +134,7 @@ def test_follow_feeds_carry_payloads_as_text_and_never_link_a_script(hostile):
     items = json.loads(asyncio.run(ds.client.get("/feeds/events.json")).text)["items"]
     assert items and all("<script" not in i["content_html"] and not i["url"].startswith("javascript:")
                          for i in items)
-    for page in (f"/person/{person}", "/consultations"):
+    for page in (f"/person/{person}", "/consultations", "/feeds", f"/review/{review}", f"/organisation/{organisation}"):
         response = asyncio.run(ds.client.get(page))
         assert response.status_code == 200 and "<script>alert" not in response.text, page
     calendar = asyncio.run(ds.client.get("/kb/calendar.ics")).text  # plain text, where a payload is only text

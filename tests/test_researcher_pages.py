@@ -266,3 +266,16 @@ def test_pages_use_the_served_database_whatever_its_file_is_called(site, tmp_pat
                 f"/person/{entity_id(db, 'Alan Example')}", f"/organisation/{entity_id(db, 'Care Quality Commission')}",
                 f"/review/{entity_id(db, 'Dash review')}", "/people", "/?q=regulator"):
         assert get(ds, url).status_code == 200, url
+
+
+def test_review_organisation_and_front_pages_follow_their_own_feeds(site):
+    _, db, ds = site
+    review, cqc = entity_id(db, "Dash review"), entity_id(db, "Care Quality Commission")
+    for url, feed in ((f"/review/{review}", f"/feeds/review/{review}.atom"),
+                      (f"/organisation/{cqc}", f"/feeds/organisation/{cqc}.atom")):
+        link = page(ds, url).find("a", rel="alternate")
+        assert link["href"] == feed and link.get_text().startswith("Follow")
+        response = get(ds, feed)
+        assert response.status_code == 200 and "<entry>" in response.text  # the feed shows what the page does
+    assert {"/feeds", "/feeds/events.atom"} <= {a["href"] for a in page(ds, "/").find_all("a")}
+    assert "/feeds/search.atom?q=assessments" in {a["href"] for a in page(ds, "/?q=assessments").find_all("a")}

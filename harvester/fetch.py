@@ -36,6 +36,7 @@ BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs
 
 class FetchError(Exception):
     """A fetch that produced no usable response; the message is recorded in `fetches.error`."""
+    permanent = False  # True: asking again in a later run cannot help (robots.txt refuses it, or it is gone)
 
 
 class DeferredError(FetchError):
@@ -43,7 +44,12 @@ class DeferredError(FetchError):
 
 
 class RobotsDisallowed(FetchError):
-    pass
+    permanent = True
+
+
+class Gone(FetchError):
+    """HTTP 404 or 410: the server says there is nothing at this address."""
+    permanent = True
 
 
 class LimitExceeded(FetchError):
@@ -281,7 +287,7 @@ class Fetcher:
                 response = Response(url=url, status=status, headers=response_headers, content=content,
                                     elapsed_ms=int((time.monotonic() - started) * 1000))
                 if status >= 400:
-                    raise FetchError(f"HTTP {status} from {url}")
+                    raise (Gone if status in (404, 410) else FetchError)(f"HTTP {status} from {url}")
                 if status == 200 and self.archive is not None:
                     self.archive.write(url, status, response_headers, content)
                 if status == 200 and self.cache is not None:

@@ -47,6 +47,11 @@ class RobotsDisallowed(FetchError):
     permanent = True
 
 
+class RobotsUnavailable(FetchError):
+    """robots.txt could not be fetched (5xx, network error): everything on the host is disallowed for this
+    run only, so nothing is refused for good."""
+
+
 class Gone(FetchError):
     """HTTP 404 or 410: the server says there is nothing at this address."""
     permanent = True
@@ -246,20 +251,25 @@ class Fetcher:
                 raise FetchError(f"refused {url}: {host} resolves to non-public address {address}")
 
     def robots_allows(self, url):
+        """Whether robots.txt lets us fetch `url`; RobotsUnavailable when the host's robots.txt could not be
+        fetched in this run (everything there is disallowed, but only until the next run)."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         if origin not in self._robots:
             try:
                 status, _, body = self._request(origin + "/robots.txt", {})
                 if status >= 500:
-                    rules = Protego.parse("User-agent: *\nDisallow: /")
+                    rules = None  # unreachable: disallow everything, for this run only (RFC 9309)
                 elif status >= 400:
                     rules = Protego.parse("")
                 else:
                     rules = Protego.parse(body.decode("utf-8", errors="replace"))
             except FetchError:
-                rules = Protego.parse("User-agent: *\nDisallow: /")
+                rules = None
             self._robots[origin] = rules
+        if self._robots[origin] is None:
+            raise RobotsUnavailable(f"robots.txt of {origin} could not be fetched: nothing there is fetched "
+                                    f"in this run")
         return self._robots[origin].can_fetch(url, self.user_agent)
 
     # -- fetching ---------------------------------------------------------------------------------

@@ -81,11 +81,9 @@ class RefusedUrls:
     def remember(self, url, source, reason):
         now = now_iso()
         with write_transaction(self.db):
-            if url in self.known:
-                self.db.execute("update refused_urls set reason = ?, checked_at = ? where url = ?", [reason, now, url])
-            else:
-                self.db["refused_urls"].insert({"url": url, "source": source, "reason": reason, "refused_at": now,
-                                                "checked_at": now})
+            self.db.execute("insert into refused_urls (url, source, reason, refused_at, checked_at) "
+                            "values (?, ?, ?, ?, ?) on conflict(url) do update set reason = excluded.reason, "
+                            "checked_at = excluded.checked_at", [url, source, reason, now, now])
         self.known.add(url)
 
     def forget(self, url):

@@ -414,3 +414,19 @@ def test_each_database_has_its_own_archive_and_a_run_with_nothing_to_keep_writes
         (warc,) = (tmp_path / f"{name}-archive").iterdir()
         assert {url for url, _, _ in read_archive(warc)} == {f"{site.base}/feed", f"{site.base}/a"}
     assert not (tmp_path / "archive").exists()
+
+
+def test_items_on_a_host_whose_robots_txt_is_unreachable_are_failures_not_refusals(db, site):
+    # RFC 9309: an unreachable robots.txt disallows everything, but only for this run; the items must be
+    # fetched next time, so the feed's validators are not stored and nothing is remembered as refused.
+    with serve(Site()) as other:
+        other.page("/robots.txt", "down", status=503)
+        other.page("/a", article("A", BODY))
+        site.page("/feed", rss(f"{other.base}/a").replace("{BASE}", ""), "application/rss+xml", etag='"v1"')
+        (result,) = harvest(db, config(site, {"name": "s", "kind": "feed", "url": "{BASE}/feed"}))
+        assert (result.status, result.failed, result.refused) == ("partial", 1, 0)
+        assert "robots.txt of" in result.error and "could not be fetched" in result.error
+        assert db["refused_urls"].count == 0 and db["http_cache"].count == 0
+        other.page("/robots.txt", "User-agent: *\nAllow: /\n", "text/plain")
+        (result,) = harvest(db, config(site, {"name": "s", "kind": "feed", "url": "{BASE}/feed"}))
+        assert (result.status, result.new) == ("ok", 1)

@@ -53,7 +53,7 @@ BODY_SELECTORS = [(css, etree.XPath(xpath)) for css, xpath in [
 KNOWN_LAYOUTS = [(name, etree.XPath(xpath)) for name, xpath in [
     ("GOV.UK", f"//div[{_has_class('govspeak')}] | //*[{_has_class('gem-c-govspeak')}]"),
     # CQC's Drupal pages: a "Published: 26 March 2025" line, then the body field.
-    ("CQC", f"//div[{_has_class('body')}][preceding::text()[starts-with(normalize-space(.), 'Published')]]"),
+    ("CQC", f"//div[{_has_class('body')}][preceding::text()[starts-with(normalize-space(.), 'Published:')]]"),
     ("GovDelivery bulletin", "//*[@id='bulletin_body']"),
     # Cogora's trade titles (Pulse, Management in Practice, Healthcare Leader) open with this audience banner.
     ("Cogora trade press", "//body//div/text()[contains(., 'intended for health professionals')]"

@@ -1,4 +1,11 @@
-from harvester.article import parse_article
+import dataclasses
+import json
+
+import pytest
+
+from harvester import general
+from harvester.article import _parse, known_layout, parse_article, parse_with_site_rules
+from kb.paths import PROJECT_ROOT
 
 TRADE_PAGE = """<html><head><title>Site</title>
 <meta property="og:title" content="Regulator names new chief inspector">
@@ -77,11 +84,6 @@ def test_comments_scripts_and_styles_are_not_text_but_what_follows_them_is():
 
 
 # -- which extractor reads a page (#15) ---------------------------------------------------------------
-import dataclasses
-import json
-
-from harvester.article import known_layout, _parse, parse_with_site_rules
-from kb.paths import PROJECT_ROOT
 
 SAMPLE_SITE = PROJECT_ROOT / "sample" / "site"
 # What every article page of the bundled sample gave before trafilatura came in (#15).
@@ -164,3 +166,17 @@ def test_an_unclosed_title_is_not_the_title():
     html = f"<html><head><title>Told to improve</head><body><div><p>{STORY}</p></div></body></html>"
     # libxml2 reads everything after an unclosed <title> as its text.
     assert parse_article(html).title is None
+
+
+def test_a_page_that_is_only_an_address_is_never_fetched(monkeypatch):
+    # htmldate downloads a str that looks like a URL; the page goes to it as bytes, so a hostile page
+    # cannot make the harvester request an address its checks never saw.
+    import htmldate.utils
+
+    def no_network(url):
+        raise AssertionError(f"htmldate tried to fetch {url}")
+    monkeypatch.setattr(htmldate.utils, "fetch_url", no_network)
+    article = parse_article("http://127.0.0.1:9/internal")
+    assert article.published is None
+    with pytest.raises(TypeError):
+        general.publication_date("http://127.0.0.1:9/internal")

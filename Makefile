@@ -65,9 +65,10 @@ eval-sample: install
 	$(KB) demo --db build/sample.db
 	$(BIN)/python $(SHARED)/eval/score.py --db build/sample.db --gold sample/gold.jsonl
 
-# Benchmarks (not timed tests): results with machine and date in bench/*.json.
+# Benchmarks (not timed tests): results with machine and date in bench/*.json. The article-extraction
+# benchmark reads $(SHARED)/bench/article-extraction (skipped with a message when absent).
 bench: install
-	$(BIN)/python bench/run.py
+	SHARED=$(SHARED) $(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache kb.db kb.db-wal kb.db-shm

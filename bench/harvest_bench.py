@@ -14,7 +14,7 @@ so there the ratio compares the harvester's work per page (parse, archive, store
 interpreter time) with the bare loop's (about 1 ms, half of it the local server's).
 
 The site: `--pages` article pages made from the bundled sample's article pages (each copy numbered so
-that every page is a distinct document), listed by RSS feeds (one of every page, one per host), served
+that every page is a distinct document; every other one in a generic layout that trafilatura reads), listed by RSS feeds (one of every page, one per host), served
 on 127.0.0.1 by kb/sample_site.py's handler from a separate process (so the server does not share this
 process's interpreter lock), one port per host. The harvester keeps every defence it has in
 production: a new connection per request, the byte cap and deadline, the address check, the fetch log,
@@ -45,13 +45,35 @@ TEMPLATE_GLOBS = ["cqc/news/*.html", "cqc/press-release/*.html", "govuk/governme
                   "govdelivery/accounts/UKCQC/bulletins/[0-9a-f]*.html"]
 
 
+# Every other page has a layout none of our rules knows, so trafilatura reads it (harvester/general.py),
+# as it reads the trade press and other sites researchers add: the sample's own text in generic markup.
+GENERIC_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} | Example News</title>
+<meta property="og:title" content="{title}"><meta property="article:published_time" content="2025-10-23T09:00:00Z">
+</head><body><div class="site-wrap"><div class="top-bar"><a href="/">Example News</a> <a href="/news">News</a>
+<a href="/opinion">Opinion</a> <a href="/jobs">Jobs</a></div><div class="layout-with-sidebar"><div class="story">
+<h1>{title}</h1><div class="story-meta">By Alex Example, 23 October 2025</div>{paragraphs}</div>
+<div class="rail"><h3>Most read</h3><ul><li><a href="/x">Another story</a></li><li><a href="/y">And another</a></li></ul>
+</div></div><div class="bottom">Example News Ltd. All rights reserved.</div></div></body></html>"""
+
+
+def generic_page(template_html):
+    from html import escape
+    from harvester.article import parse_with_site_rules
+    article = parse_with_site_rules(template_html)
+    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in article.text.split("\n\n"))
+    return GENERIC_PAGE.format(title=escape(article.title or "Story"), paragraphs=paragraphs)
+
+
 def build_site(root, pages, hosts, prefix=""):
-    """Article pages /a/NNNN; an RSS feed of them all (/feed-all.xml) and one per host (/feed-K.xml,
-    every hosts-th page). `prefix`: the URL path `root` is served at, when not the server's root."""
+    """Article pages /a/NNNN (every other one of a layout our rules do not know); an RSS feed of them all
+    (/feed-all.xml) and one per host (/feed-K.xml, every hosts-th page). `prefix`: the URL path `root` is
+    served at, when not the server's root."""
     templates = sorted(p for pattern in TEMPLATE_GLOBS for p in SAMPLE.glob(pattern))
     (root / "a").mkdir(parents=True)
     for i in range(pages):
-        html = templates[i % len(templates)].read_text(encoding="utf-8")
+        html = templates[i // 2 % len(templates)].read_text(encoding="utf-8")
+        if i % 2:
+            html = generic_page(html)
         marker = f"<p>Benchmark copy {i} of this page, from the offline sample.</p>"
         html = html.replace("</h1>", f" ({i})</h1>\n{marker}", 1)
         (root / "a" / f"{i:04d}.html").write_text(html, encoding="utf-8")
@@ -278,6 +300,9 @@ def main():
         ratio = round(bare / harvest, 3)
         how = (f"{len(urls)} requests ({configurations[label][1]} article pages, {threads} feed(s), robots.txt) on {label} "
                f"(local ports), {threads} thread(s) each side; best of {args.rounds} alternating runs")
+        # The target is for a harvest with network time (#15): with none, the ratio only compares the
+        # harvester's own work per page with a bare loop's, which no real harvest is limited by.
+        target = ">= 0.8" if "round trip" in label else None
         figures += [
             {"name": f"harvest throughput, {label}", "value": round(len(urls) / harvest, 1), "unit": "pages/s",
              "size": size, "target": None, "met": None,
@@ -286,7 +311,8 @@ def main():
              "unit": "pages/s", "size": size, "target": None, "met": None,
              "how": f"httpx.Client().get of the same URLs, nothing checked, parsed or stored: {how}"},
             {"name": f"harvest / bare fetch ratio, {label}", "value": ratio, "unit": "ratio", "size": size,
-             "target": ">= 0.5", "met": ratio >= 0.5, "how": "bare fetch seconds / harvest seconds, best of each"},
+             "target": target, "met": ratio >= 0.8 if target else None,
+             "how": "bare fetch seconds / harvest seconds, best of each"},
         ]
         notes.append(f"{label}: harvest runs (s) {', '.join(f'{s:.2f}' for s in runs['harvest'])}; "
                      f"bare runs (s) {', '.join(f'{s:.2f}' for s in runs['bare'])}")

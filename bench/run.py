@@ -5,7 +5,7 @@
     python bench/run.py --merge-only    (no runs: merge whatever bench/out/*.json holds)
 
 The scripts run in a fixed order, each as its own process (its output shown as it comes) with its own
-wall time: enrich_throughput, harvest_bench, incremental, scale_corpus, serving; a script that is not
+wall time: article_extraction, enrich_throughput, harvest_bench, incremental, scale_corpus, serving; a script that is not
 there is skipped, one that fails or outlives --timeout is reported and the others still run. Each
 script records its figures in bench/out/<script>.json (bench/common.py); only files written during this
 run are merged, so a failed script's old figures are never passed off as new. results.json has the
@@ -26,7 +26,7 @@ sys.path.insert(0, str(BENCH))
 
 from common import OUT, ROOT, machine, now  # noqa: E402
 
-ORDER = ["enrich_throughput", "harvest_bench", "incremental", "scale_corpus", "serving"]
+ORDER = ["article_extraction", "enrich_throughput", "harvest_bench", "incremental", "scale_corpus", "serving"]
 GROWTH_SIZES = [(1_000, "1k"), (10_000, "10k"), (100_000, "100k")]
 
 

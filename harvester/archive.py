@@ -13,12 +13,14 @@ DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 
 
 class WarcArchive:
+    """The WARC file of one run, created with its first record: a run that archives nothing (every answer
+    a 304, or every source failing) leaves no empty file behind. `name` is how archive_records names the file:
+    relative to the database."""
+
     def __init__(self, path, name=None):
         self.path = Path(path)
-        self.name = name or str(self.path)  # how archive_records names the file: relative to the database
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = open(self.path, "ab")
-        self._writer = WARCWriter(self._file, gzip=True)
+        self.name = name or str(self.path)
+        self._file = self._writer = None
         self._lock = threading.Lock()
 
     def write(self, url, status, headers, body):
@@ -27,17 +29,30 @@ class WarcArchive:
         http_headers = StatusAndHeaders(
             f"{status} {'OK' if status == 200 else ''}".strip(),
             [(k, v) for k, v in headers.items() if k.lower() not in DROPPED_HEADERS], protocol="HTTP/1.1")
-        # With the length given, warcio digests the body in memory instead of copying it to a temporary file.
-        record = self._writer.create_warc_record(url, "response", payload=io.BytesIO(body), length=len(body),
-                                                 http_headers=http_headers)
         with self._lock:
+            if self._writer is None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._file = open(self.path, "ab")
+                self._writer = WARCWriter(self._file, gzip=True)
+            # With the length given, warcio digests the body in memory instead of copying it to a temporary file.
+            record = self._writer.create_warc_record(url, "response", payload=io.BytesIO(body), length=len(body),
+                                                     http_headers=http_headers)
             offset = self._file.tell()
             self._writer.write_record(record)
             self._file.flush()
             return offset, self._file.tell() - offset
 
     def close(self):
-        self._file.close()
+        if self._file is not None:
+            self._file.close()
+
+
+def archive_folder(db_path, archive_dir):
+    """Where a database's WARC files go: `archive_dir` beside the database, `{db}` in it standing for the
+    database file's name without its extension ("{db}-archive" beside kb.db is kb-archive/), so that
+    every database in a folder has its own archive."""
+    db_path = Path(db_path).resolve()
+    return db_path.parent / archive_dir.replace("{db}", db_path.stem)
 
 
 def read_archive(path):

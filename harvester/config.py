@@ -44,7 +44,8 @@ class Settings:
     max_pages: int = 5            # listing pages followed per run
     concurrency: int = 4          # hosts harvested in parallel (one request at a time per host)
     respect_robots: bool = True
-    archive_dir: str | None = "archive"  # WARC files of raw responses, beside the database; null: none
+    archive_dir: str | None = "{db}-archive"  # WARC files of raw responses, beside the database ({db}: its
+                                              # name without extension: kb.db -> kb-archive/); null: none
 
 
 @dataclass

@@ -8,7 +8,7 @@ from feedparser.encodings import convert_to_utf8
 from kb.documents import Document
 from .article import parse_article
 from .fetch import FetchError
-from .items import ItemError, SourceError, fetch_article, with_next
+from .items import SourceError, fetch_article, item_error, with_next
 
 
 def _entry_date(entry, *keys):
@@ -68,4 +68,4 @@ def items(source, fetcher, settings):
                 yield Document(url=link, text=parse_article(content).text, source=source.name,
                                publisher=source.publisher, kind="article", **known)
             else:
-                yield ItemError(link, str(e))
+                yield item_error(link, e)

@@ -36,6 +36,7 @@ BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs
 
 class FetchError(Exception):
     """A fetch that produced no usable response; the message is recorded in `fetches.error`."""
+    permanent = False  # True: asking again in a later run cannot help (robots.txt refuses it, or it is gone)
 
 
 class DeferredError(FetchError):
@@ -43,7 +44,17 @@ class DeferredError(FetchError):
 
 
 class RobotsDisallowed(FetchError):
-    pass
+    permanent = True
+
+
+class RobotsUnavailable(FetchError):
+    """robots.txt could not be fetched (5xx, network error): everything on the host is disallowed for this
+    run only, so nothing is refused for good."""
+
+
+class Gone(FetchError):
+    """HTTP 404 or 410: the server says there is nothing at this address."""
+    permanent = True
 
 
 class LimitExceeded(FetchError):
@@ -240,20 +251,25 @@ class Fetcher:
                 raise FetchError(f"refused {url}: {host} resolves to non-public address {address}")
 
     def robots_allows(self, url):
+        """Whether robots.txt lets us fetch `url`; RobotsUnavailable when the host's robots.txt could not be
+        fetched in this run (everything there is disallowed, but only until the next run)."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         if origin not in self._robots:
             try:
                 status, _, body = self._request(origin + "/robots.txt", {})
                 if status >= 500:
-                    rules = Protego.parse("User-agent: *\nDisallow: /")
+                    rules = None  # unreachable: disallow everything, for this run only (RFC 9309)
                 elif status >= 400:
                     rules = Protego.parse("")
                 else:
                     rules = Protego.parse(body.decode("utf-8", errors="replace"))
             except FetchError:
-                rules = Protego.parse("User-agent: *\nDisallow: /")
+                rules = None
             self._robots[origin] = rules
+        if self._robots[origin] is None:
+            raise RobotsUnavailable(f"robots.txt of {origin} could not be fetched: nothing there is fetched "
+                                    f"in this run")
         return self._robots[origin].can_fetch(url, self.user_agent)
 
     # -- fetching ---------------------------------------------------------------------------------
@@ -281,7 +297,7 @@ class Fetcher:
                 response = Response(url=url, status=status, headers=response_headers, content=content,
                                     elapsed_ms=int((time.monotonic() - started) * 1000))
                 if status >= 400:
-                    raise FetchError(f"HTTP {status} from {url}")
+                    raise (Gone if status in (404, 410) else FetchError)(f"HTTP {status} from {url}")
                 if status == 200 and self.archive is not None:
                     offset, length = self.archive.write(url, status, response_headers, content)
                     record["archived"] = {"fetched_url": url, "warc_file": self.archive.name, "warc_offset": offset,

@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from kb.documents import Document
 from .article import html_lines
 from .fetch import FetchError
-from .items import ItemError, NotModified, SourceError, with_next
+from .items import ItemError, NotModified, SourceError, item_error, with_next
 
 PAGE_SIZE = 50
 
@@ -68,7 +68,7 @@ def items(source, fetcher, settings):
                 continue
             content = _json(response, "content API response")
         except FetchError as e:
-            yield ItemError(page_url, str(e))
+            yield item_error(page_url, e)
             continue
         details = content.get("details") or {}
         text = body_text(details.get("body"))

@@ -10,6 +10,12 @@ from .fetch import FetchError
 class ItemError:
     url: str
     reason: str
+    permanent: bool = False  # refused for good (robots.txt, 404, 410): remembered, not a failure of the source
+
+
+def item_error(url, error):
+    """The ItemError for a failed fetch (or PDF), permanent when asking again cannot help."""
+    return ItemError(url, str(error), permanent=getattr(error, "permanent", False))
 
 
 @dataclass

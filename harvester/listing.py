@@ -1,6 +1,6 @@
 """`html` sources: a listing page (and its next pages) linking to article pages."""
 from .fetch import FetchError
-from .items import ItemError, SourceError, fetch_article, with_next
+from .items import ItemError, SourceError, fetch_article, item_error, with_next
 from .links import article_links, next_page
 
 
@@ -28,5 +28,5 @@ def items(source, fetcher, settings):
             try:
                 yield fetch_article(fetcher, source, link, next_link)
             except FetchError as e:
-                yield ItemError(link, str(e))
+                yield item_error(link, e)
         url = next_page(html, response.url)

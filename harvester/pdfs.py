@@ -4,7 +4,7 @@ import re
 from kb.documents import Document, iso_date
 from .article import DAY_MONTH_YEAR
 from .fetch import FetchError
-from .items import ItemError, NotModified, SourceError, with_next
+from .items import ItemError, NotModified, SourceError, item_error, with_next
 from .links import page_links
 from .pdftext import DEFAULT_MEMORY, DEFAULT_TIMEOUT, PdfError, extract_pages
 
@@ -55,7 +55,7 @@ def items(source, fetcher, settings):
                 raise PdfError(f"not a PDF (starts {response.content[:8]!r})")
             pages = extract_pages(response.content, **limits)
         except (FetchError, PdfError) as e:
-            yield ItemError(url, str(e))
+            yield item_error(url, e)
             continue
         text = "\n\n".join(page.strip() for page in pages if page.strip())
         if not text:

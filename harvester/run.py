@@ -16,7 +16,7 @@ from kb.db import connect, insert_statement, write_transaction
 from kb.documents import ensure_source, now_iso, upsert_document
 from kb.urls import canonical_url
 from . import feeds, govuk, listing, pdfs
-from .archive import WarcArchive
+from .archive import WarcArchive, archive_folder
 from .fetch import DeferredError, Fetcher, HostGate
 from .items import ItemError, NotModified, SourceError
 
@@ -31,6 +31,7 @@ class SourceResult:
     updated: int = 0
     unchanged: int = 0
     failed: int = 0
+    refused: int = 0  # items refused for good (robots.txt, 404, 410): reported, remembered, not failures
     error: str | None = None
 
 
@@ -65,6 +66,32 @@ class DbCache:
                                                "updated_at": now_iso()} for url, (etag, modified) in keep.items()],
                                              pk="url")
         self.pending.clear()
+
+
+class RefusedUrls:
+    """Item URLs refused for good: robots.txt disallows them, or the server answered 404 or 410. They are
+    no failure of their source, so one dead link cannot keep a feed's validators from being stored or fail
+    every run; the refused_urls table keeps when each was first and last refused, and a URL leaves it
+    once it is stored. They are asked for again only when their feed or listing changes (a page that
+    answers 404 before it is published is then picked up)."""
+
+    def __init__(self, db):
+        self.db = db
+        self.known = {row[0] for row in db.execute("select url from refused_urls").fetchall()}
+
+    def remember(self, url, source, reason):
+        now = now_iso()
+        with write_transaction(self.db):
+            self.db.execute("insert into refused_urls (url, source, reason, refused_at, checked_at) "
+                            "values (?, ?, ?, ?, ?) on conflict(url) do update set reason = excluded.reason, "
+                            "checked_at = excluded.checked_at", [url, source, reason, now, now])
+        self.known.add(url)
+
+    def forget(self, url):
+        """Call inside the write transaction that stores the document at `url`."""
+        if url in self.known:
+            self.db.execute("delete from refused_urls where url = ?", [url])
+            self.known.discard(url)
 
 
 class FetchLog:
@@ -133,9 +160,10 @@ def harvest(db, config, only=None, on_item=None):
     path = database_path(db)
     archive = None
     if settings.archive_dir and path:
-        archive_dir = Path(path).resolve().parent / settings.archive_dir
+        folder = archive_folder(path, settings.archive_dir)
         file_name = f"{run_id.replace(':', '')}.warc.gz"
-        archive = WarcArchive(archive_dir / file_name, name=f"{settings.archive_dir.rstrip('/')}/{file_name}")
+        archive = WarcArchive(folder / file_name,
+                              name=str((folder / file_name).relative_to(Path(path).resolve().parent)))
     gate = HostGate(settings.delay)
     by_host = {}
     for source in selected:
@@ -182,11 +210,17 @@ def harvest_source(db, settings, source, run_id, on_item=None, gate=None, archiv
 
     fetch_log = FetchLog(db, run_id)
     cache = DbCache(db)
+    refused = RefusedUrls(db)
     fetcher = make_fetcher(settings, on_fetch=fetch_log.add, cache=cache, gate=gate, archive=archive)
-    errors = []
+    errors, refusals = [], []
     try:
         for item in KIND_MODULES[source.kind].items(source, fetcher, settings):
-            if isinstance(item, ItemError):
+            if isinstance(item, ItemError) and item.permanent:
+                result.refused += 1
+                refusals.append(f"{item.url}: {item.reason}")
+                refused.remember(item.url, source.name, item.reason)
+                cache.forget(item.url)
+            elif isinstance(item, ItemError):
                 result.failed += 1
                 errors.append(f"{item.url}: {item.reason}")
                 cache.forget(item.url)  # never answer a failed item with 304 next time
@@ -199,6 +233,7 @@ def harvest_source(db, settings, source, run_id, on_item=None, gate=None, archiv
                 try:
                     with write_transaction(db):  # each document commits on its own
                         _, outcome = upsert_document(db, item)
+                        refused.forget(item.url)
                         fetch_log.write()  # after: a refused document rolls back, and its log must not go too
                     setattr(result, outcome, getattr(result, outcome) + 1)
                 except ValueError as e:
@@ -221,6 +256,10 @@ def harvest_source(db, settings, source, run_id, on_item=None, gate=None, archiv
     if result.status == "ok" and result.failed:
         result.status = "partial"
         result.error = f"{result.failed} items failed; first: {errors[0]}"
+    if refusals:  # reported with every run that meets them, but never a failure
+        note = (f"{result.refused} items refused for good (robots.txt, 404 or 410; not failures, asked again "
+                f"when the source changes); first: {refusals[0]}")
+        result.error = f"{result.error}; {note}" if result.error else note
     cache.flush(complete=result.status == "ok")
     with write_transaction(db):
         fetch_log.write()
@@ -241,7 +280,8 @@ def finish(db, source, run_id, result):
     with write_transaction(db):
         db["harvest_runs"].update((run_id, source.name), {
             "finished": finished, "status": result.status, "new": result.new, "updated": result.updated,
-            "unchanged": result.unchanged, "failed": result.failed, "error": result.error})
+            "unchanged": result.unchanged, "failed": result.failed, "refused": result.refused,
+            "error": result.error})
         row = db["sources"].get(source.name)
         health = {"last_harvest": finished, "last_status": result.status, "last_error": result.error}
         if result.status in ("failed", "deferred"):

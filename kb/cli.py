@@ -35,8 +35,8 @@ def cli():
     and money, and publish a searchable knowledge base.
 
     \b
-    Example, the whole pipeline:
-        kb harvest && kb enrich && kb serve
+    Example, the whole pipeline (`;`: enrich and serve what was stored even when a source failed):
+        kb harvest; kb enrich; kb serve
     """
 
 
@@ -73,8 +73,9 @@ def harvest(sources_path, only, db_path):
     still stored); 2 bad configuration; 75 another harvest of this database is running.
 
     \b
-    Example (cron, every morning at 6):
-        0 6 * * *  cd /srv/monitor && .venv/bin/kb harvest && .venv/bin/kb enrich
+    Example (cron, every morning at 6; `;`, not `&&`: a failed source exits 1, and
+    what the other sources stored must still be enriched):
+        0 6 * * *  cd /srv/cqc-monitor && .venv/bin/kb harvest --db kb.db; .venv/bin/kb enrich --db kb.db
     """
     from harvester.config import ConfigError, load_config
     from harvester.run import harvest as run_harvest

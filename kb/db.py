@@ -45,6 +45,10 @@ TABLES = {
         columns={"url": str, "etag": str, "last_modified": str, "updated_at": str},
         pk="url",
     ),
+    "refused_urls": dict(
+        columns={"url": str, "source": str, "reason": str, "refused_at": str, "checked_at": str},
+        pk="url",
+    ),
     "entities": dict(
         columns={"id": int, "type": str, "name": str, "ons_code": str, "description": str},
         pk="id",
@@ -114,7 +118,7 @@ TABLES = {
     "harvest_runs": dict(
         columns={
             "run_id": str, "source": str, "started": str, "finished": str, "status": str,
-            "new": int, "updated": int, "unchanged": int, "failed": int, "error": str,
+            "new": int, "updated": int, "unchanged": int, "failed": int, "error": str, "refused": int,
         },
         pk=("run_id", "source"),
         foreign_keys=[("source", "sources", "name")],

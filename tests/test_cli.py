@@ -121,3 +121,23 @@ def test_enrich_progress_draws_a_second_bar_for_documents_read_again(db_path):
     assert "read 1 again" in result.stdout
     enriching, again = result.stderr.index("enriching"), result.stderr.index("reading again")
     assert enriching < again and "1/1" in result.stderr[again:]
+
+
+def test_one_cron_line_everywhere_and_enrichment_runs_after_a_failed_source():
+    from kb.paths import PROJECT_ROOT
+    help_lines = [line.strip() for line in run("harvest", "--help").output.splitlines() if line.strip().startswith("0 6 ")]
+    documented = [line.strip() for doc in ("README.md", "docs/harvesting.md")
+                  for line in (PROJECT_ROOT / doc).read_text(encoding="utf-8").splitlines() if line.startswith("0 6 ")]
+    assert len(help_lines) == 1 and len(documented) == 2
+    assert set(documented) == set(help_lines)
+    # `kb harvest` exits 1 when any source failed; `&&` after it would skip enrichment on those days.
+    (line,) = help_lines
+    assert "kb harvest --db kb.db; " in line and "harvest --db kb.db &&" not in line
+
+
+def test_the_documents_the_sources_file_and_readme_point_to_exist():
+    import re
+    from kb.paths import PROJECT_ROOT
+    for name in ("sources.yml", "README.md", "docs/harvesting.md"):
+        for target in re.findall(r"docs/[\w.-]+\.md", (PROJECT_ROOT / name).read_text(encoding="utf-8")):
+            assert (PROJECT_ROOT / target).exists(), (name, target)

@@ -366,3 +366,74 @@ def test_a_broken_pdf_is_recorded_and_the_next_pdf_is_processed(db, site):
     assert (result.status, result.new, result.failed) == ("partial", 1, 2)
     assert "PDF text extraction failed" in runs(db)["board"]["error"]
     assert next(db.query("select title from documents"))["title"] == "Board meeting: 22 January 2025: Good paper"
+
+
+def test_an_item_refused_for_good_does_not_block_the_feeds_validators(db, site):
+    # One dead link (404) and one robots.txt forbids, in a feed that answers conditional GETs.
+    site.page("/feed", rss("/a", "/private/b", "/gone"), "application/rss+xml", etag='"feed-v1"')
+    site.page("/a", article("A", BODY), etag='"a-v1"')
+    site.page("/private/b", article("B", BODY))
+    cfg = config(site, {"name": "s", "kind": "feed", "url": "{BASE}/feed"})
+    (result,) = harvest(db, cfg)
+    assert (result.status, result.new, result.failed, result.refused) == ("ok", 1, 0, 2)
+    assert "2 items refused for good" in result.error and "robots.txt disallows" in result.error
+    assert {r["url"] for r in db.query("select url from http_cache")} >= {f"{site.base}/feed"}
+    assert {r["url"] for r in db.query("select url from refused_urls")} == {f"{site.base}/private/b",
+                                                                             f"{site.base}/gone"}
+    # Next run: the feed is unchanged, and says so.
+    start = len(site.requests)
+    (result,) = harvest(db, cfg)
+    assert result.status == "ok" and [p for p in site.paths()[start:] if p != "/robots.txt"] == ["/feed"]
+    assert site.requests[start:][-1][1].get("If-None-Match") == '"feed-v1"'
+    # The feed changes: the dead link is asked for once more (robots.txt still forbids the other), and
+    # both are reported again, once each, as refusals, not failures.
+    site.page("/feed", rss("/a", "/private/b", "/gone", "/c"), "application/rss+xml", etag='"feed-v2"')
+    site.page("/c", article("C", BODY + "\nA third story."))
+    start = len(site.requests)
+    (result,) = harvest(db, cfg)
+    assert (result.status, result.new, result.unchanged, result.failed, result.refused) == ("ok", 1, 1, 0, 2)
+    assert site.paths()[start:].count("/gone") == 1 and "/private/b" not in site.paths()[start:]
+    assert result.error.startswith("2 items refused for good") and result.error.count("refused for good") == 1
+    assert db["refused_urls"].count == 2 and runs(db)["s"]["refused"] == 2
+    # A page that was missing and now exists is stored and forgotten as refused.
+    site.page("/gone", article("Back", BODY + "\nIt is back."))
+    site.page("/feed", rss("/a", "/private/b", "/gone", "/c"), "application/rss+xml", etag='"feed-v3"')
+    (result,) = harvest(db, cfg)
+    assert (result.status, result.new, result.refused) == ("ok", 1, 1)
+    assert [r["url"] for r in db.query("select url from refused_urls")] == [f"{site.base}/private/b"]
+
+
+def test_each_database_has_its_own_archive_and_a_run_with_nothing_to_keep_writes_no_file(tmp_path, site):
+    site.page("/feed", rss("/a"), "application/rss+xml", etag='"feed-v1"')
+    site.page("/a", article("A", BODY), etag='"a-v1"')
+    site.page("/broken/feed", "boom", status=500)
+    defaults = {k: v for k, v in config(site).settings.__dict__.items() if k != "archive_dir"}
+    cfg = parse_config({"settings": defaults, "sources": [{"name": "s", "kind": "feed", "url": f"{site.base}/feed"}]})
+    broken = parse_config({"settings": defaults, "sources": [{"name": "b", "kind": "feed",
+                                                              "url": f"{site.base}/broken/feed"}]})
+    for name in ("one", "two"):
+        db = connect(str(tmp_path / f"{name}.db"))
+        harvest(db, cfg)
+        harvest(db, cfg)  # the feed answers 304: nothing to archive
+        harvest(db, broken)  # the only source fails: nothing to archive
+        db.conn.close()
+    for name in ("one", "two"):
+        (warc,) = (tmp_path / f"{name}-archive").iterdir()
+        assert {url for url, _, _ in read_archive(warc)} == {f"{site.base}/feed", f"{site.base}/a"}
+    assert not (tmp_path / "archive").exists()
+
+
+def test_items_on_a_host_whose_robots_txt_is_unreachable_are_failures_not_refusals(db, site):
+    # RFC 9309: an unreachable robots.txt disallows everything, but only for this run; the items must be
+    # fetched next time, so the feed's validators are not stored and nothing is remembered as refused.
+    with serve(Site()) as other:
+        other.page("/robots.txt", "down", status=503)
+        other.page("/a", article("A", BODY))
+        site.page("/feed", rss(f"{other.base}/a").replace("{BASE}", ""), "application/rss+xml", etag='"v1"')
+        (result,) = harvest(db, config(site, {"name": "s", "kind": "feed", "url": "{BASE}/feed"}))
+        assert (result.status, result.failed, result.refused) == ("partial", 1, 0)
+        assert "robots.txt of" in result.error and "could not be fetched" in result.error
+        assert db["refused_urls"].count == 0 and db["http_cache"].count == 0
+        other.page("/robots.txt", "User-agent: *\nAllow: /\n", "text/plain")
+        (result,) = harvest(db, config(site, {"name": "s", "kind": "feed", "url": "{BASE}/feed"}))
+        assert (result.status, result.new) == ("ok", 1)

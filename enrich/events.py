@@ -612,7 +612,9 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
                 root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.i == token.i
                 or 0 < len(between) <= 8 and between[0].lower_ == "over" and "from" in [t.lower_ for t in between])
             replaced = lemma in SUCCESSION_VERBS and _path_to(token, span) == _predecessor_dep(token)
-            if from_trigger or replaced:
+            # 'succeeding X, who left at the end of June': X's own departure is told, with its own date
+            told = any(c.dep_ == "relcl" and c.lemma_.lower() in TRIGGERS["departure"] for c in span.root.children)
+            if (from_trigger or replaced) and not told:
                 events.append(make("departure", ref))
                 break
     return events

@@ -333,6 +333,13 @@ def test_ways_of_commissioning_a_review(db, sentence, lead):
         assert lead in participants(db, events(db)[0]["id"])
 
 
+def test_a_predecessor_whose_own_departure_is_told_leaves_on_that_date_only(db):
+    add(db, "https://a.example/p", "Jane Sample will take up the post in December, succeeding Tom Example, who "
+        "left the regulator at the end of June.", published="2024-10-07")
+    enrich(db)
+    assert [(e["date"], participants(db, e["id"])) for e in events(db, "departure")] == [("2024-06", ["Tom Example"])]
+
+
 def test_a_surname_that_is_also_a_month_is_a_name_after_a_given_name(db):
     add(db, "https://a.example/m", "Dame Ruth May stepped down as chief nursing officer in 2024.\n"
         "Inspections resumed in May 2024.")

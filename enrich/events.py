@@ -842,12 +842,16 @@ def _refers_to_default(phrase, sent):
     return not names
 
 
+@lru_cache
+def _org_names_pattern():
+    """Every known organisation name or alias longer than two letters, longest first, as one pattern."""
+    aliases = sorted((a for a in org_alias_index() if len(a) > 2), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(a) for a in aliases) + r")\b", re.I)
+
+
 def _without_org_names(phrase):
     """The phrase with every known organisation name or alias taken out."""
-    for alias in sorted(org_alias_index(), key=len, reverse=True):
-        if len(alias) > 2:
-            phrase = re.sub(rf"\b{re.escape(alias)}\b", " ", phrase, flags=re.I)
-    return re.sub(r"\s+", " ", phrase).strip()
+    return re.sub(r"\s+", " ", _org_names_pattern().sub(" ", phrase)).strip()
 
 
 def _review_noun(sent, token):

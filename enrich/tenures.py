@@ -129,8 +129,10 @@ def verb_posts(sent):
 def find_tenures(sent, published, people, roles, last_person, make):
     """Appointments and departures from posts told with their period. `make(event_type, person, role_span,
     date_mention, role_name)` builds a candidate."""
-    mentions = find_dates(sent.text, published, "past")
     posts = sorted([(role, None) for role in roles] + verb_posts(sent), key=lambda post: post[0].start)
+    if not posts:
+        return []
+    mentions = find_dates(sent.text, published, "past")
     events = []
     for i, (post, name) in enumerate(posts):
         limit = posts[i + 1][0].start_char if i + 1 < len(posts) else sent.end_char

@@ -357,8 +357,8 @@ def _pause(token, sent, published, icss, event_type="pause"):
         subject = "registration through the provider portal"
     elif about_ics and (subject_match or re.search(r"\b(this|it|them|they)\b", text, re.I)):
         subject = "ICS assessments"  # "the rollout was paused" in an article about ICS assessments
-    elif subject_match:
-        subject = subject_match.group(0).lower()
+    elif subject_match:  # what the trigger acts on names it best ('paused its procurement of community services')
+        subject = _paused_thing(token) or subject_match.group(0).lower()
     else:
         return None
     tense = _tense(token)
@@ -375,6 +375,20 @@ def _pause(token, sent, published, icss, event_type="pause"):
     date = date or _fallback_date(published, tense)
     return EventCandidate(event_type, date, summary, key, text.strip(), sent.start_char, sent.end_char, date_text,
                           [])
+
+
+GENERIC_THINGS = {"it", "this", "that", "them", "they", "work", "plans", "plan", "decision", "process"}
+
+
+def _paused_thing(token):
+    """What a pause trigger acts on, as its phrase: the object ('paused its procurement of community
+    services') or the passive subject ('the rollout of the framework has been postponed'); None when that
+    is a pronoun or a word too general to name it."""
+    noun = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in GENERIC_THINGS:
+        return None
+    phrase = _phrase(noun, limit=8)
+    return phrase if phrase and len(phrase) > 3 else None
 
 
 def role_family(role):

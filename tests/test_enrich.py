@@ -340,6 +340,14 @@ def test_a_predecessor_whose_own_departure_is_told_leaves_on_that_date_only(db):
     assert [(e["date"], participants(db, e["id"])) for e in events(db, "departure")] == [("2024-06", ["Tom Example"])]
 
 
+def test_a_pause_is_named_by_what_the_trigger_acts_on(db):
+    add(db, "https://a.example/pz", "The ICB paused its procurement of community services in May 2024.\n"
+        "Recruitment to non-clinical posts has been frozen across the ICB.", published="2025-03-20")
+    enrich(db)
+    assert sorted(e["summary"] for e in events(db, "pause")) == [
+        "Paused: Recruitment to non-clinical posts", "Paused: procurement of community services"]
+
+
 def test_a_surname_that_is_also_a_month_is_a_name_after_a_given_name(db):
     add(db, "https://a.example/m", "Dame Ruth May stepped down as chief nursing officer in 2024.\n"
         "Inspections resumed in May 2024.")

@@ -411,6 +411,30 @@ def _path_to(token, span):
     return None
 
 
+SPEECH_VERBS = {"say", "add", "tell", "comment", "state", "explain", "note", "write", "announce", "confirm"}
+
+
+def _speaks(span, token):
+    """`span` is the subject of a verb of saying whose words contain `token` ('X said: "... her ..."')."""
+    root = span.root
+    while root.dep_ in ("compound", "appos") and root.head.i != root.i:
+        root = root.head
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    quoted = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp", "dobj") for t in c.subtree}
+    return token.i in quoted or verb.head.i != verb.i and token.i in {t.i for t in verb.head.subtree} and \
+        verb.dep_ in ("parataxis", "ccomp")
+
+
+def _quoted(token, sent):
+    """Inside quotation marks: more opening than closing quotes before it in its sentence (straight quotes
+    alternate)."""
+    before = sent.doc.text[sent.start_char: token.idx]
+    straight = before.count('"')
+    return before.count("“") > before.count("”") or straight % 2 == 1
+
+
 def _is_byline(span):
     """'By Beth Gault' on a line of its own: the writer, not a participant."""
     doc = span.doc
@@ -561,8 +585,11 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         pronoun = inherited  # 'he worked there before joining the ICB' 
     antecedent = None
     if pronoun is not None:  # the person named last before the pronoun, in this sentence or before it
+        speakers = {ref for span, ref in people if _speaks(span, pronoun)}
         earlier = [ref for span, ref in people if span.end <= pronoun.i and not _is_byline(span)]
         antecedent = earlier[-1] if earlier else sent.doc.user_data.get("last_person")
+        if antecedent in speakers and pronoun.lower_ not in ("i", "my") and _quoted(pronoun, sent):
+            antecedent = None  # 'X said: "we wish her well in her retirement"': her is not X
     if not people and antecedent is None:
         return None
     orgs = [(span, ref) for span, ref in orgs if _is_real_org(ref)]

@@ -348,6 +348,18 @@ def test_a_pause_is_named_by_what_the_trigger_acts_on(db):
         "Paused: Recruitment to non-clinical posts", "Paused: procurement of community services"]
 
 
+def test_her_in_a_speakers_quotation_is_not_the_speaker(db):
+    add(db, "https://a.example/q", 'Tom Example said: "Jane has been an outstanding leader and we wish her well '
+        'in her retirement."')
+    add(db, "https://a.example/r", "Tom Example said he would step down as chair of the Care Quality Commission "
+        "in May.")
+    enrich(db)
+    # only his own departure, told in reported speech: "her retirement" in his words is someone else's
+    assert [(e["date"], d["url"]) for e in events(db, "departure") for d in db.query(
+        "select d.url from event_sources s join documents d on d.id = s.document_id where s.event_id = ?",
+        [e["id"]])] == [("2025-05", "https://a.example/r")]
+
+
 def test_a_surname_that_is_also_a_month_is_a_name_after_a_given_name(db):
     add(db, "https://a.example/m", "Dame Ruth May stepped down as chief nursing officer in 2024.\n"
         "Inspections resumed in May 2024.")

@@ -45,7 +45,8 @@ def settle(db, event_id):
     """An event's date, summary and first report, from all its reports and the same whatever order they
     arrived in. First reported: the earliest report by publication day (then address). Date: the earliest
     date stated to the month or better, refined by more precise compatible ones; a date that is only the
-    report's own publication day (a dateline, or none stated) counts only when no report states one.
+    report's own publication day (a dateline, or none stated) counts only when no report states one, and
+    a date guessed for an undated document only when no report has either.
     Summary: the most informative (longest) one."""
     reports = list(db.query(
         "select s.date, s.summary, s.date_text, s.sentence, d.id, d.published from event_sources s "
@@ -54,7 +55,9 @@ def settle(db, event_id):
     if not reports:
         return
     stated = [r for r in reports if r["date"] and r["date_text"] and not _is_dateline(r)]
-    dates = [r["date"] for r in stated or [r for r in reports if r["date"]]]
+    # else the reports' publication days; a date guessed for an undated document only when nothing better
+    published = [r for r in reports if r["date"] and r["published"]]
+    dates = [r["date"] for r in stated or published or [r for r in reports if r["date"]]]
     # the earliest date stated to the month or day ('appointed in October', 'joined in December'), made
     # more precise by the reports that agree with it ('on 14 October')
     monthly = [d for d in dates if len(d) >= 7]

@@ -525,6 +525,17 @@ def test_a_report_dated_only_by_a_guess_at_the_year_joins_the_event_stated_elsew
     assert db["event_sources"].count_where("event_id = ?", [appointment["id"]]) == 2
 
 
+def test_a_guessed_date_never_outweighs_a_publication_day(db):
+    add(db, "https://a.example/guess2", "Jane Sample joined the trust in October 2024.\nJane Sample is stepping "
+        "down as chief executive of the Care Quality Commission with immediate effect.", published=None)
+    add(db, "https://b.example/dated", "Jane Sample is stepping down as chief executive of the Care Quality "
+        "Commission with immediate effect.", published="2025-10-23")
+    enrich(db)
+    (departure,) = events(db, "departure")
+    assert departure["date"] == "2025-10-23"
+    assert db["event_sources"].count_where("event_id = ?", [departure["id"]]) == 2
+
+
 def test_history_told_without_a_date_joins_the_dated_event_whatever_the_order(db):
     add(db, "https://a.example/late", "Kate Sample, the deputy chief executive, became interim chief executive "
         "of the Care Quality Commission when Tom Example left.", published="2024-10-07")

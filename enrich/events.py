@@ -557,7 +557,8 @@ def _frame_allows(frame, token, sent, roles, orgs):
     if "object" in frame and not ((any(c.dep_ == "dobj" and c.lemma_.lower() in frame["object"]
                                        for c in token.children)
                                    or token.dep_ == "relcl" and token.head.lemma_.lower() in frame["object"])
-                                  and re.search(rf"\b{frame.get('context', '')}\b", sent.text, re.I)):
+                                  and ("context" not in frame
+                                       or re.search(rf"\b{frame['context']}\b", sent.text, re.I))):
         return False
     return True
 

@@ -226,11 +226,16 @@ def make_trigger_lemmas(nlp, name):
     return trigger_lemmas
 
 
+@lru_cache
+def _trigger_lexicon():
+    from .events import TRIGGERS  # imported here: events.py needs this module first
+    return frozenset().union(*TRIGGERS.values())
+
+
 def trigger_lemmas(doc):
     """The lemmatiser misses verbs it has not seen ('reappointed' -> 'reappointe'): a verb whose lemma is no
     event trigger but whose stem without an inflection is gets that stem as its lemma."""
-    from .events import TRIGGERS  # the trigger lexicon; imported here, events.py needs this module first
-    lexicon = set().union(*TRIGGERS.values())
+    lexicon = _trigger_lexicon()
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() in lexicon:  # 'delayed projects', 'CQC Pauses Review
             continue

@@ -817,9 +817,9 @@ def _review_lead(trigger, people, leads):
         if span[-1].text.split()[-1].lower() in leads:
             return 2
         return None
-    ranked = [(kind(span), abs(span.start - trigger.i), ref) for span, ref in people]
+    ranked = [(kind(span), abs(span.start - trigger.i), span, ref) for span, ref in people]
     ranked = [r for r in ranked if r[0] is not None]
-    return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
+    return min(ranked, key=lambda r: (r[0], r[1]))[2:] if ranked else (None, None)
 
 
 def _review_led_by(lead, text):
@@ -920,13 +920,36 @@ def _review_noun(sent, token):
     return noun, phrase
 
 
-def _report_phase(text):
-    """'interim', 'final' or '' (not said) for a published report."""
+def _report_phase(mention, trigger):
+    """'interim', 'final' or '' (not said) for a published report, read from the words that name it: the
+    review noun a mention stands for and what it is 'of' ('the interim report of the Dash review'), never
+    elsewhere in the sentence ('published alongside Dr Dash's report, months after its interim findings')."""
+    if mention is None:
+        return ""
+    nouns = [mention]
+    if mention.dep_ == "pobj" and mention.head.lower_ in ("of", "from", "into") and mention.head.head.pos_ in (
+            "NOUN", "PROPN"):
+        nouns.append(mention.head.head)  # 'the final report of [the review]'
+    # what the trigger publishes: 'published initial findings from her review'
+    nouns += [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+    nouns += [pobj for prep in mention.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+              for pobj in prep.children if pobj.dep_ == "pobj"]  # '[the findings] of its interim review'
+    text = " ".join(mention.doc[n.left_edge.i: n.i + 1].text for n in nouns if n.left_edge.i <= n.i)
     interim = re.search(r"\b(interim|initial|preliminary|emerging) (findings|report|review|conclusions)\b", text, re.I)
     final = re.search(r"\b(final|full|concluding|completed) (findings|report|review)\b", text, re.I)
     if bool(interim) == bool(final):
         return ""
     return "interim" if interim else "final"
+
+
+def _review_mention(token, noun, review_span, lead_span):
+    """The noun that names the report an event publishes: the named review's own, the one its lead's name
+    is the possessor of ('Dr Dash's report'), else the review noun nearest the trigger."""
+    if review_span is not None:
+        return review_span.root
+    if lead_span is not None and lead_span.root.dep_ == "poss" and lead_span.root.head.lemma_.lower() in REVIEW_WORDS:
+        return lead_span.root.head
+    return noun
 
 
 def _launched(token):
@@ -1008,11 +1031,12 @@ def _review_event(event_type, token, sent, published, people, reviews, phase_kno
     if lemma in FINDING_LEMMAS and not date_text and not is_perfect(token):
         return None  # 'the review found ...' tells what it said, not that it came out ('has found': just now)
     date = date or _fallback_date(published, tense)
-    participants, lead = [], None
+    participants, review_span = [], None
     leads = review_lead_index()
-    lead = _review_lead(token, people, leads)
+    lead_span, lead = _review_lead(token, people, leads)
     if reviews:
-        review_name = min(reviews, key=lambda r: abs(r[0].start - token.i))[1].name
+        review_span, review = min(reviews, key=lambda r: abs(r[0].start - token.i))
+        review_name = review.name
     elif lead and lead.name.split()[-1].lower() in leads:
         review_name = _review_led_by(lead.name, lower)
     elif phrase and (sent.doc.user_data.get("last_review") or sent.doc.user_data.get("default_review")) \
@@ -1039,7 +1063,7 @@ def _review_event(event_type, token, sent, published, people, reviews, phase_kno
     ident = slug(review_name or phrase)[:60]
     key = f"{event_type}:{ident}"
     if event_type == "review_published":  # the interim and the final report are two publications
-        phase = _report_phase(text) if phase_known else ""
+        phase = _report_phase(_review_mention(token, noun, review_span, lead_span), token) if phase_known else ""
         key += ":" + phase
         summary += f", {phase} report" if phase and f"{phase} report" not in name.lower() else ""
     return EventCandidate(event_type, date, summary, key, text.strip(), sent.start_char, sent.end_char, date_text,

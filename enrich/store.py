@@ -66,7 +66,8 @@ def settle(db, event_id):
         date = _better_date(date, other)
     update = {"first_document_id": reports[0]["id"], "first_reported": reports[0]["published"], "date": date,
               "year": date[:4] if date else None}
-    summaries = [r["summary"] for r in reports if r["summary"]]
+    # a summary from an undated document's guess only when no dated document reports the event
+    summaries = [r["summary"] for r in [r for r in reports if r["published"]] or reports if r["summary"]]
     if summaries:
         update["summary"] = max(summaries, key=lambda s: (len(s), s))
     db["events"].update(event_id, update)
@@ -172,6 +173,7 @@ def store_analysis(db, document, analysis):
         pk="id")
     for event in analysis.events:
         undated_report = event.date_text is None
+        guessed = undated_report and not document["published"]
         row = find_event(db, event.key, event.date, undated_report, doc_id)
         if row is None:
             key, n = event.key, 1
@@ -185,7 +187,9 @@ def store_analysis(db, document, analysis):
             }).last_pk
         else:
             event_id = row["id"]
-            key = refined_key(row["key"], event.key)
+            # a report from an undated document may join an event but not redefine it: its date is a guess,
+            # so which of two publications it means ('interim', 'final') or which post is not its to settle
+            key = row["key"] if guessed else refined_key(row["key"], event.key)
             if key != row["key"] and not first(db, "select 1 from events where key = ?", [key]):
                 db["events"].update(event_id, {"key": key})
         db["event_sources"].insert({"event_id": event_id, "document_id": doc_id, "sentence": event.sentence,

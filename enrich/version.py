@@ -2,4 +2,4 @@
 
 Bump when rules or data change the output: documents enriched by an older version are redone.
 """
-PIPELINE_VERSION = "11"  # 11: an undated document is read as written in the last period it names
+PIPELINE_VERSION = "12"  # 12: a report phase is read from the noun phrase that names the report

@@ -690,6 +690,32 @@ def test_the_same_input_gives_the_same_database_in_any_order_and_after_redoing_e
     other.conn.close()
 
 
+@pytest.mark.parametrize("sentence, phase", [
+    ("The interim report of the Dash review was published in July 2024.", "interim"),
+    ("Dr Penny Dash published her final report in October 2024.", "final"),
+    ("In July 2024 Dr Penny Dash published initial findings from her review of the regulator.", "interim"),
+    # the phase word belongs to another noun phrase: it does not describe this publication
+    ("The Dash review was published in October 2024, months after its interim findings.", ""),
+    ("The early findings of the other review came out in October alongside Dr Penny Dash's report, "
+     "which was published the same day.", ""),
+])
+def test_a_report_phase_is_read_from_the_words_that_name_the_report(db, sentence, phase):
+    add(db, "https://a.example/phase", sentence)
+    enrich(db)
+    published = events(db, "review_published")
+    assert len(published) == 1 and published[0]["summary"].startswith("Review published: Dash review")
+    assert (f", {phase} report" in published[0]["summary"]) if phase else "report" not in published[0]["summary"]
+
+
+def test_an_undated_document_does_not_relabel_a_dated_publication(db):
+    add(db, "https://a.example/dated", "The Dash review was published on 15 October 2024.", published="2024-10-16")
+    add(db, "https://b.example/undated", "Dr Penny Dash's interim report was published and shook the regulator.",
+        published=None)
+    enrich(db)
+    published = events(db, "review_published")
+    assert [e["date"] for e in published] == ["2024-10-15"] and "interim" not in published[0]["summary"]
+
+
 def test_interim_and_final_reports_of_one_review_are_two_publications(db):
     add(db, "https://a.example/1", "The interim report of the Dash review was published in July 2024.")
     add(db, "https://b.example/2", "The final report of the Dash review was published in October 2024.")

@@ -39,6 +39,10 @@ def tense(token):
     """'future' ('will step down', 'to be published'), 'past' ('resigned', 'was appointed'), 'present'
     ('has been appointed', 'joins', 'is leaving') or None."""
     aux = auxiliaries(token)
+    head = token.head
+    if token.tag_ == "VB" and "to" in aux and head.i != token.i and head.pos_ in ("VERB", "AUX") and (
+            token.dep_ == "advcl" or token.dep_ == "xcomp" and head.lemma_.lower() in assertion_words()["purpose_heads"]):
+        return tense(head)  # 'left in January to join NHS England': she joined when she left
     if aux & {"will", "'ll", "shall"} or token.tag_ == "VB" and "to" in aux:
         return "future"
     if token.tag_ in ("VBD",) or aux & {"was", "were", "had", "did"}:

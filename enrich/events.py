@@ -591,6 +591,19 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         antecedent = earlier[-1] if earlier else sent.doc.user_data.get("last_person")
         if antecedent in speakers and pronoun.lower_ not in ("i", "my") and _quoted(pronoun, sent):
             antecedent = None  # 'X said: "we wish her well in her retirement"': her is not X
+    predecessor = None
+    if lemma in SUCCESSION_VERBS and event_type == "appointment":
+        # 'she will be replaced by Y', 'Y succeeded him': the pronoun is who leaves, not who is appointed;
+        # it names the person named last before it who is not the successor
+        replaced = next((c for c in token.children if c.dep_ == _predecessor_dep(token)
+                         and c.lower_ in ("he", "she", "him", "her")), None)
+        if replaced is not None:
+            successor = {t.i for c in token.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+            earlier = [ref for span, ref in people if span.end <= replaced.i and not _is_byline(span)
+                       and span.root.i not in successor]
+            predecessor = earlier[-1] if earlier else sent.doc.user_data.get("last_person")
+            if pronoun is not None and pronoun.i == replaced.i:
+                pronoun = None
     if not people and antecedent is None:
         return None
     orgs = [(span, ref) for span, ref in orgs if _is_real_org(ref)]
@@ -623,6 +636,9 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     if lemma in APPOINTER_VERBS and not _is_passive(token):  # 'the prime minister appointed X as ...'
         appointer = {t.i for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
         roles = [r for r in roles if r.root.i not in appointer]
+    other_clause = _other_moves(token, sent, roles, orgs)
+    roles = [r for r in roles if r.root.i not in other_clause]
+    orgs = [o for o in orgs if o[0].root.i not in other_clause]
     if event_type == "appointment":
         roles, orgs = _new_post(token, sent, roles, orgs, person_span)
     role_span = min(roles, key=lambda r: abs(r.start - token.i)) if roles else None
@@ -641,6 +657,8 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         other = next((ref for span, ref in people if span.start <= conj.i < span.end and ref != person), None)
         if other:
             events.append(make(event_type, other))
+    if event_type == "appointment" and predecessor is not None and predecessor != person:
+        events.append(make("departure", predecessor))
     # "X will take over (as chair) from Y" / "when he replaced Y": Y leaves the role
     if event_type == "appointment":
         for span, ref in people:
@@ -662,6 +680,29 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     return events
 
 
+def _other_moves(token, sent, roles, orgs):
+    """The words of another appointment or departure told in the sentence, whose posts are not this one's:
+    a clause below the trigger ('will leave the trust to become chief executive of X'; 'appointed to replace
+    Y, who left to join NHS England') or the rest of a clause the trigger sits in."""
+    own = {t.i for t in token.subtree}
+    other = set()
+    for t in sent:
+        # a noun is another move only with its own person ('the departure of Y', "Y's resignation"), not
+        # when it is the post this one is to ('chosen as the preferred candidate for chair')
+        if t.pos_ == "NOUN" and not any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            continue
+        if t.i == token.i or t.dep_ in ("amod", "compound") or not any(
+                t.lemma_.lower() in TRIGGERS[kind] and _frame(kind, t, sent, roles, orgs)
+                for kind in ("appointment", "departure")):
+            continue
+        clause = {x.i for x in t.subtree}
+        if t.i in own:
+            other |= clause
+        elif token.i in clause:
+            other |= clause - own
+    return other
+
+
 PAST_POST = {"current", "currently", "former", "outgoing", "previous", "previously", "ex", "then", "departing"}
 LEAVING_LEMMAS = {"leave", "step", "stand", "quit", "resign", "depart", "exit"}
 
@@ -678,6 +719,14 @@ def _new_post(token, sent, roles, orgs, person_span=None):
         beside = [r for r in roles if r.end <= token.i and _adjacent(r, person_span)]
         roles = [r for r in roles if r not in beside]
         orgs = [o for o in orgs if not any(_belongs(r, o[0]) for r in beside)]
+    # 'joins from the trust, where he was chief executive': a post held where someone was is background;
+    # 'moved across from NHS England': where someone comes from is not the new post
+    background = [r for r in roles if _clause_head(r.root).i != token.i and _clause_head(r.root).dep_ == "relcl"
+                  and any(c.lower_ == "where" for c in _clause_head(r.root).children)
+                  and _tense(_clause_head(r.root)) == "past"]
+    roles = [r for r in roles if r not in background]
+    orgs = [o for o in orgs if not (o[0].root.dep_ == "pobj" and o[0].root.head.lower_ == "from"
+                                     and o[0].root.head.head.i in {token.i} | {c.i for c in token.children})]
     own = {t.i for t in token.subtree}
     leaving = set()
     for t in sent:
@@ -692,6 +741,13 @@ def _new_post(token, sent, roles, orgs, person_span=None):
         _belongs(r, span) for r in past)]
     past_refs = {ref for _, ref in past_orgs}  # 'NHS Providers (NHSP)': both names go
     return [r for r in roles if r not in past], [o for o in orgs if o[1] not in past_refs]
+
+
+def _clause_head(token):
+    """The verb whose clause a word is in ('chief executive' in 'where he was chief executive': 'was')."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _belongs(role_span, org_span):

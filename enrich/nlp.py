@@ -247,6 +247,36 @@ def trigger_lemmas(doc):
     return doc
 
 
+@Language.factory("kb_paragraphs")
+def make_paragraphs(nlp, name):
+    return paragraph_starts
+
+
+TERMINAL = (".", "!", "?", ":", ";", "\u201d", '"')
+
+
+def paragraph_starts(doc):
+    """Line breaks that end a sentence, so that a headline, a byline, a section heading or a board paper's
+    header is never part of the sentence below it: a blank line; a line break before a line that does not
+    carry on in lower case, after a line that ends a sentence or is shorter than the text's full lines
+    (a hard-wrapped PDF line runs to the full width: 'the reviews by Dr Penny Dash and / Professor ...').
+    The parser keeps boundaries set before it runs."""
+    text = doc.text
+    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
+    full_width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if token.is_space or not previous.is_space or "\n" not in previous.text:
+            continue
+        if previous.text.count("\n") >= 2:
+            token.is_sent_start = True
+            continue
+        line = text[text.rfind("\n", 0, previous.idx) + 1: previous.idx].rstrip()
+        if not token.text[:1].islower() and (line.endswith(TERMINAL) or len(line) < 0.75 * full_width):
+            token.is_sent_start = True
+    return doc
+
+
 @Language.factory("kb_entity_fixer")
 def make_entity_fixer(nlp, name):
     return EntityFixer()
@@ -343,6 +373,7 @@ def load_nlp():
     roles = nlp.add_pipe("span_ruler", name="kb_role_ruler", config={"spans_key": "roles",
                                                                      "phrase_matcher_attr": "LOWER"})
     roles.add_patterns(role_patterns())
+    nlp.add_pipe("kb_paragraphs", before="parser")
     nlp.add_pipe("kb_entity_fixer", after="ner")
     nlp.add_pipe("kb_trigger_lemmas", after="lemmatizer")
     return nlp

@@ -2,4 +2,4 @@
 
 Bump when rules or data change the output: documents enriched by an older version are redone.
 """
-PIPELINE_VERSION = "12"  # 12: a report phase is read from the noun phrase that names the report
+PIPELINE_VERSION = "13"  # 13: line breaks end sentences; a move's post and time come from its own clause

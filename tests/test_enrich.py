@@ -951,3 +951,67 @@ def test_a_review_is_commissioned_once_whatever_day_each_report_gives(db):
     (commissioned,) = events(db, "review_commissioned")
     assert commissioned["date"] == "2024-12"
     assert db["event_sources"].count_where("event_id = ?", [commissioned["id"]]) == 3
+
+
+# -- sentences end at headings and page furniture; a move's own clause holds its post and its time -------
+@pytest.mark.parametrize("text, first_sentence", [
+    ("Regulator names new chief\n\nJane Sample has been appointed chief executive.", "Regulator names new chief"),
+    ("By Tom Example\nJane Sample has been appointed chief executive.", "By Tom Example"),
+    # a hard-wrapped line of a PDF runs on into the next, even before a capital
+    ("The reviews by Dr Penny Dash and her colleague were published in October 2024 and set out many\n"
+     "Recommendations for the regulator.\nA short heading\nThe next paragraph starts here.",
+     "The reviews by Dr Penny Dash and her colleague were published in October 2024 and set out many\n"
+     "Recommendations for the regulator."),
+])
+def test_a_line_break_ends_a_sentence_unless_the_line_is_wrapped(text, first_sentence):
+    from enrich.nlp import load_nlp
+    sentences = [s.text.strip() for s in load_nlp()(text).sents if s.text.strip()]
+    assert sentences[0] == first_sentence
+
+
+def test_a_headline_above_the_story_lends_it_no_post(db):
+    add(db, "https://a.example/headline", "Trust boss leaves NHS Providers\n\nA hospital chief who called for more "
+        "inspectors has been appointed as chief executive of the Care Quality Commission.")
+    enrich(db)
+    assert not events(db, "appointment")  # 'a hospital chief' is nobody we can name
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Tom Example has been appointed to replace Jane Sample, who left in January to join NHS England.",
+     {("appointment", "Tom Example", "2025-03-27", None), ("departure", "Jane Sample", "2025-01", None),
+      ("appointment", "Jane Sample", "2025-01", "NHS England")}),
+    ("Tom Example will leave the trust in the summer to become chief executive of the Care Quality Commission.",
+     {("departure", "Tom Example", "2025", None),
+      ("appointment", "Tom Example", "2025", "Care Quality Commission")}),
+])
+def test_a_post_and_a_time_belong_to_the_clause_that_tells_the_move(db, sentence, expected):
+    add(db, "https://a.example/moves", sentence)
+    enrich(db)
+    got = set()
+    for e in events(db):
+        if e["type"] not in ("appointment", "departure"):
+            continue
+        parts = {r["role"]: r["name"] for r in db.query(
+            "select ee.role, en.name from event_entities ee join entities en on en.id = ee.entity_id "
+            "where ee.event_id = ?", [e["id"]])}
+        got.add((e["type"], parts["person"], e["date"], parts.get("organisation")))
+    assert got == expected
+
+
+@pytest.mark.parametrize("sentence, summaries", [
+    # where someone comes from, or a post held there, is not the new post
+    ("Tom Example joins from the Example trust, where he was chief executive.",
+     {"Tom Example appointed to a new post"}),
+    ("Tom Example moved across from NHS England in 2023.", {"Tom Example appointed to a new post"}),
+    ("Tom Example joins the ICB, where she will be chief executive from May.",
+     {"Tom Example appointed chief executive"}),
+    # a pronoun the successor replaces is who leaves
+    ("Jane Sample is to step down as chair in June; she will be replaced by Tom Example.",
+     {"Jane Sample leaves post as chair", "Tom Example appointed to a new post"}),
+    ("Jane Sample left in 2023. Tom Example replaced her as chief executive in January 2024.",
+     {"Tom Example appointed chief executive", "Jane Sample leaves post as chief executive"}),
+])
+def test_who_moves_where(db, sentence, summaries):
+    add(db, "https://a.example/where", sentence)
+    enrich(db)
+    assert {e["summary"] for e in events(db) if e["type"] in ("appointment", "departure")} == summaries

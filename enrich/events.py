@@ -450,7 +450,9 @@ SUCCESSION_VERBS = {"replace", "succeed"}
 
 
 def _is_passive(token):
-    return any(c.dep_ == "auxpass" for c in token.children)
+    """'was appointed', and a participle standing alone ('Appointed in 2019, X has led ...'; 'X, named in May')."""
+    return any(c.dep_ == "auxpass" for c in token.children) or token.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass") for c in token.children) and token.dep_ in ("advcl", "acl", "relcl", "amod")
 
 
 def _predecessor_dep(token):
@@ -477,8 +479,7 @@ def _pick_person(token, people):
     people = [p for p in people if not _is_byline(p[0])]
     if not people:
         return None, None, None
-    active_appointer = token.lemma_.lower() in APPOINTER_VERBS and not any(
-        c.dep_ == "auxpass" for c in token.children)
+    active_appointer = token.lemma_.lower() in APPOINTER_VERBS and not _is_passive(token)
     inherited = _inherited_subject(token)
     ranked = []
     for span, ref in people:
@@ -538,7 +539,10 @@ def _frame_allows(frame, token, sent, roles, orgs):
     doc = sent.doc
     if "pos" in frame and token.pos_ not in frame["pos"]:
         return False
-    if "particle" in frame and not any(c.lower_ in frame["particle"] for c in token.children):
+    # the particle right after the trigger ('step in as', 'pushed him out'), not a preposition further on
+    # ('stepped down as chief nurse in 2024')
+    if "particle" in frame and not any(c.lower_ in frame["particle"] and token.i < c.i <= token.i + 3
+                                       for c in token.children):
         return False
     if frame.get("post") and not (roles or orgs or any(
             t.lemma_.lower() in post_nouns() and t.dep_ in ("dobj", "pobj", "attr") for t in token.subtree)):
@@ -636,7 +640,7 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     if lemma in APPOINTER_VERBS and not _is_passive(token):  # 'the prime minister appointed X as ...'
         appointer = {t.i for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
         roles = [r for r in roles if r.root.i not in appointer]
-    other_clause = _other_moves(token, sent, roles, orgs)
+    other_clause = _other_moves(token, sent, roles, orgs, event_type)
     roles = [r for r in roles if r.root.i not in other_clause]
     orgs = [o for o in orgs if o[0].root.i not in other_clause]
     if event_type == "appointment":
@@ -680,12 +684,22 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     return events
 
 
-def _other_moves(token, sent, roles, orgs):
+def _other_moves(token, sent, roles, orgs, event_type):
     """The words of another appointment or departure told in the sentence, whose posts are not this one's:
     a clause below the trigger ('will leave the trust to become chief executive of X'; 'appointed to replace
     Y, who left to join NHS England') or the rest of a clause the trigger sits in."""
     own = {t.i for t in token.subtree}
     other = set()
+    # 'Before joining the ICB in 2021, she was director of nursing': the clause an appointment is subordinate
+    # to tells another post (for a departure it tells the post left: 'Chief executive X announced her retirement')
+    governor = token
+    while governor.dep_ in ("advcl", "pcomp", "prep", "conj") and governor.head.i != governor.i:
+        governor = governor.head  # an adverbial or conjoined clause, not a relative one (a role she has held since)
+    governors = {governor.i} if event_type == "appointment" and governor.i != token.i and governor.pos_ in (
+        "VERB", "AUX") else set()
+    for word in sent:
+        if word.i not in own and _clause_head(word).i in governors:
+            other.add(word.i)
     for t in sent:
         # a noun is another move only with its own person ('the departure of Y', "Y's resignation"), not
         # when it is the post this one is to ('chosen as the preferred candidate for chair')
@@ -724,9 +738,10 @@ def _new_post(token, sent, roles, orgs, person_span=None):
     background = [r for r in roles if _clause_head(r.root).i != token.i and _clause_head(r.root).dep_ == "relcl"
                   and any(c.lower_ == "where" for c in _clause_head(r.root).children)
                   and _tense(_clause_head(r.root)) == "past"]
-    roles = [r for r in roles if r not in background]
-    orgs = [o for o in orgs if not (o[0].root.dep_ == "pobj" and o[0].root.head.lower_ == "from"
-                                     and o[0].root.head.head.i in {token.i} | {c.i for c in token.children})]
+    came_from = lambda span: span.root.dep_ == "pobj" and span.root.head.lower_ == "from" and \
+        span.root.head.head.i in {token.i} | {c.i for c in token.children}  # 'steps up from deputy'
+    roles = [r for r in roles if r not in background and not came_from(r)]
+    orgs = [o for o in orgs if not came_from(o[0])]
     own = {t.i for t in token.subtree}
     leaving = set()
     for t in sent:

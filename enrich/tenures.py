@@ -86,6 +86,11 @@ def holder_of(role, people, last_person):
         verb = verb.head  # 'joined in 2010 and was director until 2016': the shared subject
     if subject is None:
         return None
+    if verb.lemma_ == "be" and subject.i == role.root.i:
+        # 'The ICB's new chair is Jane Doe': the post is the subject, its holder the complement
+        subject = next((c for c in verb.children if c.dep_ == "attr"), None)
+        if subject is None:
+            return None
     if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":  # 'Tom Example, who has been chair since 2016'
         subject = verb.head
     if subject.lower_ in ("he", "she", "i"):

@@ -1015,3 +1015,24 @@ def test_who_moves_where(db, sentence, summaries):
     add(db, "https://a.example/where", sentence)
     enrich(db)
     assert {e["summary"] for e in events(db) if e["type"] in ("appointment", "departure")} == summaries
+
+
+@pytest.mark.parametrize("sentence, summary, date", [
+    ("Appointed in 2019, Jane Sample has led the organisation through two winters.",
+     "Jane Sample appointed to a new post", "2019"),
+    ("Jane Sample was installed as interim chair in May 2024.", "Jane Sample appointed interim chair", "2024-05"),
+    ("The new chair of the Care Quality Commission is Jane Sample.",
+     "Jane Sample appointed chair of Care Quality Commission", "2025-03-27"),
+    ("Jane Sample will leave in May, with her deputy Tom Example stepping up as interim chief executive.",
+     "Tom Example appointed interim chief executive", "2025-05"),
+    ("Health minister Jane Sample was given the role in the July 2024 reshuffle.",
+     "Jane Sample appointed health minister", "2024-07"),
+    # the post in the clause an appointment is subordinate to was held before it
+    ("Before joining the board in 2021, Jane Sample was director of nursing at a hospital trust.",
+     "Jane Sample appointed to a new post", "2021"),
+])
+def test_appointments_told_in_passing(db, sentence, summary, date):
+    add(db, "https://a.example/passing", sentence)
+    enrich(db)
+    assert (summary, date) in {(e["summary"], e["date"]) for e in events(db, "appointment")}
+    assert len(events(db, "appointment")) == 1

@@ -98,10 +98,12 @@ def _date_for(sent, trigger, published, tense, skip_boundaries=False):
         return token is not None
 
     def in_relative_clause(m):
-        """'leaving NHSP, which he joined in February 2023': the date tells when something else happened."""
+        """'leaving NHSP, which he joined in February 2023', 'X, director of Y (2020-2024), joined ...': the
+        date tells when something else happened."""
         token = next((t for t in sent if t.idx - sent.start_char >= m.start), None)
         while token is not None and token.head.i != token.i and token.i != trigger.i:
-            if token.dep_ in ("relcl", "acl") and trigger.i not in {t.i for t in token.subtree}:
+            if (token.dep_ in ("relcl", "acl") or token.dep_ == "appos" and token.head.ent_type_ == "PERSON") \
+                    and trigger.i not in {t.i for t in token.subtree}:
                 return True
             token = token.head
         return False
@@ -113,6 +115,17 @@ def _date_for(sent, trigger, published, tense, skip_boundaries=False):
         return None, None
     best = min(mentions, key=lambda m: (not own_clause(m),
                                         m.start - position if m.start >= position else position - m.end))
+    # a date in a clause of the trigger's own, with a tense of its own, is read in that tense ('has been
+    # chosen to lead the ICB from April': the April to come)
+    token = next((t for t in sent if t.idx - sent.start_char >= best.start), None)
+    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    if token is not None and token.i != trigger.i and trigger.i in {t.i for t in token.ancestors} and \
+            token.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+        reading = _reading(token, _tense(token))
+        if reading != _reading(trigger, tense):
+            again = next((m for m in find_dates(sent.text, published, reading) if m.start == best.start), None)
+            best = again or best
     return best.value, best.text
 
 
@@ -467,7 +480,10 @@ def _inherited_subject(token):
     if subject(token) is not None:
         return None
     if token.dep_ in ("xcomp", "advcl", "conj"):
-        return subject(token.head)
+        head = token.head
+        if subject(head) is None and head.dep_ == "acomp":
+            head = head.head  # 'is due to start as chief executive': the subject of 'is'
+        return subject(head)
     if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # 'before joining', 'after leaving'
         return subject(token.head.head)
     return None
@@ -637,9 +653,10 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     # someone else ("Kate Terroni became interim chief executive when Mr Trenholm left") is not this person's
     others = [span for span, ref in people if ref != person]
     roles = [r for r in roles if not any(_adjacent(r, span) or _in_clause_of(r, span, token) for span in others)]
-    if lemma in APPOINTER_VERBS and not _is_passive(token):  # 'the prime minister appointed X as ...'
-        appointer = {t.i for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
-        roles = [r for r in roles if r.root.i not in appointer]
+    # whoever appoints: 'the prime minister appointed X as ...', 'appointed by the secretary of state as chair'
+    appointer = {t.i for c in token.children if c.dep_ == "agent" or c.dep_ == "nsubj" and lemma in APPOINTER_VERBS
+                 and not _is_passive(token) for t in c.subtree}
+    roles = [r for r in roles if r.root.i not in appointer]
     other_clause = _other_moves(token, sent, roles, orgs, event_type)
     roles = [r for r in roles if r.root.i not in other_clause]
     orgs = [o for o in orgs if o[0].root.i not in other_clause]

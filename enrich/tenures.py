@@ -5,6 +5,7 @@ chair, X' is X's appointment."""
 import re
 from functools import lru_cache
 
+from .assertion import is_hypothetical, is_negated
 from .dates import find_dates
 from .vocab import tenure_words
 
@@ -21,7 +22,8 @@ def _patterns():
         "since": re.compile(rf"\b(?:{alt('since')})\s+$", re.I),
         "until": re.compile(rf"\b(?:{alt('until')})\s+$", re.I),
         "to_date": re.compile(rf"^\s*(?:{alt('between')})\s+(?:{alt('open_end')})\b", re.I),
-        "gap": re.compile(r"^[^;:.!?()]{0,60}$"),
+        "gap": re.compile(r"^[^;:.!?()]{0,60}\(?\s*$"),  # '... for Scotland (2020-2024)'
+        "bare": re.compile(r"^\s*[,(]?\s*$"),  # 'chief executive, 2019 to 2023': the range right after the post
     }
 
 
@@ -41,9 +43,11 @@ def period_after(role, sent, mentions, limit):
         return None  # 'chair of X, said spending grew from 2014 to 2016': the period is another clause's
     if first.end_value:  # '(2020-2024)', '2014-16'
         return first, _EndOf(first)
+    second = ahead[1] if len(ahead) > 1 else None
+    if p["bare"].match(before) and second and p["between"].match(sent.text[first.end: second.start]):
+        return first, second
     if p["from"].search(before):
         rest = sent.text[first.end:]
-        second = ahead[1] if len(ahead) > 1 else None
         if second and p["between"].match(sent.text[first.end: second.start]):
             return first, second
         if p["to_date"].match(rest):
@@ -99,6 +103,14 @@ def holder_of(role, people, last_person):
     return next((ref for span, ref in people if span.start <= subject.i < span.end), None)
 
 
+def _clause_verb(span):
+    """The verb of the clause a post is told in, or None."""
+    node = span.root
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else None
+
+
 def is_new_post(role):
     """'the new chair', 'its incoming chief executive', 'newly appointed chief nurse': a post just taken."""
     words = tenure_words()["new_post"]
@@ -113,6 +125,9 @@ def find_new_posts(sent, people, roles, last_person, make):
     events = []
     for role in roles:
         if is_new_post(role):
+            verb = _clause_verb(role)
+            if verb is not None and (is_negated(verb) or is_hypothetical(verb, sent)):
+                continue  # 'she could be the next chair'
             person = holder_of(role, people, last_person)
             if person is not None:
                 events.append(make("appointment", person, role, None))

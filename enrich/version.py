@@ -2,4 +2,4 @@
 
 Bump when rules or data change the output: documents enriched by an older version are redone.
 """
-PIPELINE_VERSION = "14"  # 14: appointments told in passing (participles, copulas, stepping up), posts from the own clause
+PIPELINE_VERSION = "15"  # 15: posts in brackets with their period; dates read in their own clause

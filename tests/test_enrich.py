@@ -1036,3 +1036,30 @@ def test_appointments_told_in_passing(db, sentence, summary, date):
     enrich(db)
     assert (summary, date) in {(e["summary"], e["date"]) for e in events(db, "appointment")}
     assert len(events(db, "appointment")) == 1
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Jane Sample is due to start as chief executive in June 2024.",
+     {("appointment", "Jane Sample appointed chief executive", "2024-06")}),
+    ("The trust announced that Jane Sample would be its next chief executive.",
+     {("appointment", "Jane Sample appointed chief executive", "2025-03-27")}),
+    ("Jane Sample could be the next chair of the trust.", set()),
+    # the appointer's title is not the post; a date in an infinitive clause is read in its own tense
+    ("Jane Sample has been appointed by the secretary of state as chair of the Care Quality Commission.",
+     {("appointment", "Jane Sample appointed chair of Care Quality Commission", "2025-03-27")}),
+    ("Jane Sample has been chosen to lead the merged board from April.",
+     {("appointment", "Jane Sample appointed to a new post", "2025-04")}),
+    # a post with its period in brackets or after a comma; the period dates the post, not the sentence's move
+    ("Jane Sample (chief executive, 2019 to 2023) oversaw the merger.",
+     {("appointment", "Jane Sample appointed chief executive", "2019"),
+      ("departure", "Jane Sample leaves post as chief executive", "2023")}),
+    ("Jane Sample, medical director of the Example Trust (2020-2024), joined the Care Quality Commission.",
+     {("appointment", "Jane Sample appointed medical director of Example Trust", "2020"),
+      ("departure", "Jane Sample leaves post as medical director of Example Trust", "2024"),
+      ("appointment", "Jane Sample joins Care Quality Commission", "2025-03-27")}),
+])
+def test_posts_and_their_dates_in_less_usual_shapes(db, sentence, expected):
+    add(db, "https://a.example/shapes", sentence)
+    enrich(db)
+    assert {(e["type"], e["summary"], e["date"]) for e in events(db)
+            if e["type"] in ("appointment", "departure")} == expected

@@ -459,7 +459,7 @@ def _is_byline(span):
 UMBRELLA_ORGS = {"NHS", "civil service", "health service"}
 ENDING_VERBS = {"end", "expire", "conclude", "finish", "lapse", "run"}
 APPOINTER_VERBS = {"appoint", "name", "confirm", "select", "hire", "recruit", "choose"}
-SUCCESSION_VERBS = {"replace", "succeed"}
+SUCCESSION_VERBS = {"replace", "succeed", "fill"}  # 'Y replaced X', 'X was succeeded by Y', 'the post was filled by Y'
 
 
 def _is_passive(token):
@@ -573,6 +573,10 @@ def _frame_allows(frame, token, sent, roles, orgs):
     if frame.get("passive_or_as") and not (any(c.dep_ == "auxpass" for c in token.children) or any(
             t.lower_ == "as" for t in doc[token.i + 1: min(token.i + 6, sent.end)])):
         return False
+    # 'the role will be filled by X': what the passive trigger is said of
+    if "subject" in frame and not any(c.dep_ == "nsubjpass" and c.lemma_.lower() in frame["subject"]
+                                      for c in token.children):
+        return False
     # 'held the post since 2019', 'a role he has held since 2023' (the noun the clause describes)
     if "object" in frame and not ((any(c.dep_ == "dobj" and c.lemma_.lower() in frame["object"]
                                        for c in token.children)
@@ -635,7 +639,7 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         subject_of = token.head  # "an NHS boss ... joins the watchdog and has been appointed": shared subject
     other_subject = next((c for c in subject_of.children if c.dep_ in ("nsubj", "nsubjpass")
                           and c.pos_ != "PROPN" and c.lower_ not in ("he", "she", "i", "who")), None)
-    if other_subject is not None and person is not None and link >= 1 and pronoun is None:
+    if other_subject is not None and person is not None and link >= 1 and pronoun is None and "subject" not in frame:
         return None
     if pronoun is not None and (person is None or link >= 1):  # the pronoun is the subject
         if antecedent is None:

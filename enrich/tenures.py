@@ -77,6 +77,10 @@ def holder_of(role, people, last_person):
         if len(gap) <= 2 and all(t.text in (",", "as", "the", "(") for t in gap) and (span.end <= role.start
                                                                                        or span.start >= role.end):
             return ref
+    for span, ref in people:  # 'the incoming chief executive of NHS England, Jim Mackey': set beside it
+        if span.root.dep_ == "appos" and span.root.head.i in {t.i for t in role.root.subtree} or \
+                role.root.dep_ == "appos" and span.start <= role.root.head.i < span.end:
+            return ref
     node = role.root
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head

@@ -2,4 +2,4 @@
 
 Bump when rules or data change the output: documents enriched by an older version are redone.
 """
-PIPELINE_VERSION = "15"  # 15: posts in brackets with their period; dates read in their own clause
+PIPELINE_VERSION = "16"  # 16: a post filled by someone; a new post set beside its holder

@@ -1063,3 +1063,23 @@ def test_posts_and_their_dates_in_less_usual_shapes(db, sentence, expected):
     enrich(db)
     assert {(e["type"], e["summary"], e["date"]) for e in events(db)
             if e["type"] in ("appointment", "departure")} == expected
+
+
+@pytest.mark.parametrize("sentence, summary, date", [
+    ("The vacancy will be filled by Jane Sample from May.", "Jane Sample appointed to a new post", "2025-05"),
+    ("The post has been filled on an interim basis by Tom Example.", "Tom Example appointed to a new post",
+     "2025-03-27"),
+    ("On his first day, the incoming chief executive of the Care Quality Commission, Tom Example, set out "
+     "his plans.", "Tom Example appointed incoming chief executive of Care Quality Commission", "2025-03-27"),
+])
+def test_a_post_filled_or_named_beside_its_new_holder(db, sentence, summary, date):
+    add(db, "https://a.example/filled", sentence)
+    enrich(db)
+    assert [(e["summary"], e["date"]) for e in events(db, "appointment")] == [(summary, date)]
+
+
+def test_a_post_that_is_not_filled_is_no_appointment(db):
+    add(db, "https://a.example/unfilled", "The gap in funding was filled by Tom Example's charity. The role "
+        "will not be filled by Jane Sample.")
+    enrich(db)
+    assert events(db, "appointment") == []

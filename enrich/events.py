@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .assertion import doc_text, is_asserted, is_hypothetical, is_negated, is_perfect, is_planned, tense as _tense
 from .dates import find_dates
+from .pronouns import antecedent as pronoun_antecedent, document_genders
 from .refs import EntityRef
 from .tenures import find_new_posts, find_tenures
 from .vocab import org_alias_index, person_frames, post_nouns, reviews as known_reviews
@@ -161,10 +162,14 @@ def find_events(doc, published, entity_of):
     doc.user_data["default_review"] = _default_review(doc, [(e, r) for e, r in all_reviews if r])
     doc.user_data["last_review"] = None
     doc.user_data["last_person"] = None
-    events = []
+    sentences = []
     for sent in doc.sents:
         ents = [(e, entity_of(e)) for e in sent.ents]
-        ents = [(e, ref) for e, ref in ents if ref is not None]
+        sentences.append((sent, [(e, ref) for e, ref in ents if ref is not None]))
+    doc.user_data["genders"] = document_genders(
+        [[(e, ref) for e, ref in ents if ref.type == "PERSON" and not _is_byline(e)] for _, ents in sentences])
+    events = []
+    for sent, ents in sentences:
         people = [(e, ref) for e, ref in ents if ref.type == "PERSON"]
         orgs = [(e, ref) for e, ref in ents if ref.type == "ORG"]
         reviews = [(e, ref) for e, ref in ents if ref.type == "REVIEW"]
@@ -612,7 +617,8 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
     if pronoun is not None:  # the person named last before the pronoun, in this sentence or before it
         speakers = {ref for span, ref in people if _speaks(span, pronoun)}
         earlier = [ref for span, ref in people if span.end <= pronoun.i and not _is_byline(span)]
-        antecedent = earlier[-1] if earlier else sent.doc.user_data.get("last_person")
+        antecedent = pronoun_antecedent(pronoun, earlier, sent.doc.user_data.get("last_person"),
+                                        sent.doc.user_data.get("genders", {}))
         if antecedent in speakers and pronoun.lower_ not in ("i", "my") and _quoted(pronoun, sent):
             antecedent = None  # 'X said: "we wish her well in her retirement"': her is not X
     predecessor = None
@@ -625,7 +631,8 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
             successor = {t.i for c in token.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
             earlier = [ref for span, ref in people if span.end <= replaced.i and not _is_byline(span)
                        and span.root.i not in successor]
-            predecessor = earlier[-1] if earlier else sent.doc.user_data.get("last_person")
+            predecessor = pronoun_antecedent(replaced, earlier, sent.doc.user_data.get("last_person"),
+                                             sent.doc.user_data.get("genders", {}))
             if pronoun is not None and pronoun.i == replaced.i:
                 pronoun = None
     if not people and antecedent is None:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from .assertion import is_hypothetical, is_negated
 from .dates import find_dates
+from .pronouns import antecedent
 from .vocab import tenure_words
 
 WINDOW = 90  # characters after a post in which its period may be told
@@ -103,7 +104,7 @@ def holder_of(role, people, last_person):
         subject = verb.head
     if subject.lower_ in ("he", "she", "i"):
         earlier = [ref for span, ref in people if span.end <= subject.i]
-        return earlier[-1] if earlier else last_person
+        return antecedent(subject, earlier, last_person, role.doc.user_data.get("genders", {}))
     return next((ref for span, ref in people if span.start <= subject.i < span.end), None)
 
 

@@ -2,4 +2,4 @@
 
 Bump when rules or data change the output: documents enriched by an older version are redone.
 """
-PIPELINE_VERSION = "16"  # 16: a post filled by someone; a new post set beside its holder
+PIPELINE_VERSION = "17"  # 17: pronouns agree in gender with the person they stand for

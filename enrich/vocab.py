@@ -158,3 +158,9 @@ def known_aliases():
     for review in reviews():
         aliases[("REVIEW", review["name"])] = tuple(p for p in review["patterns"] if p != review["name"])
     return aliases
+
+
+@lru_cache
+def gender_words():
+    """Titles and pronouns by gender (gender_words.json), for enrich/pronouns.py."""
+    return _json("gender_words.json")

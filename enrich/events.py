@@ -159,8 +159,9 @@ def find_events(doc, published, entity_of):
         roles = _role_in(sent)
         seen_types = set()
         for token in sent:
+            lemma = token.lemma_.lower()  # once per token, not once per event type
             for event_type, lemmas in TRIGGERS.items():
-                if token.lemma_.lower() not in lemmas or (event_type, token.i) in seen_types:
+                if lemma not in lemmas or (event_type, token.i) in seen_types:
                     continue
                 candidate = _build(event_type, token, sent, published, people, orgs, reviews, icss, roles)
                 if candidate:

@@ -131,9 +131,12 @@ def slug(text):
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _role_in(sent):
+def _role_in(sent, doc_roles=None):
+    """The sentence's roles; `doc_roles`: the document's, already filtered (filter_spans(doc.spans['roles']))."""
     from spacy.util import filter_spans  # here, not at the top: roles.py imports this module without spaCy
-    spans = [s for s in filter_spans(sent.doc.spans.get("roles", [])) if sent.start <= s.start < sent.end]
+    if doc_roles is None:
+        doc_roles = filter_spans(sent.doc.spans.get("roles", []))
+    spans = [s for s in doc_roles if sent.start <= s.start < sent.end]
     return spans
 
 
@@ -149,6 +152,8 @@ def find_events(doc, published, entity_of):
     doc.user_data["last_review"] = None
     doc.user_data["last_person"] = None
     events = []
+    from spacy.util import filter_spans
+    doc_roles = filter_spans(doc.spans.get("roles", []))  # once, not for every sentence
     for sent in doc.sents:
         ents = [(e, entity_of(e)) for e in sent.ents]
         ents = [(e, ref) for e, ref in ents if ref is not None]
@@ -156,7 +161,7 @@ def find_events(doc, published, entity_of):
         orgs = [(e, ref) for e, ref in ents if ref.type == "ORG"]
         reviews = [(e, ref) for e, ref in ents if ref.type == "REVIEW"]
         icss = [(e, ref) for e, ref in ents if ref.type == "ICS"]
-        roles = _role_in(sent)
+        roles = _role_in(sent, doc_roles)
         seen_types = set()
         for token in sent:
             lemma = token.lemma_.lower()  # once per token, not once per event type

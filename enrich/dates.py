@@ -46,6 +46,10 @@ PATTERNS = [
                    rf"mid|mid-|since early|until early)\s+(?P<month>{MONTH})\b(?!\s+\d)"),
 ]
 COMPILED = [(kind, re.compile(pattern, re.I)) for kind, pattern in PATTERNS]
+# The patterns that cannot match without a digit (a day or a year is required): most sentences have none, and
+# skipping these patterns there finds exactly the same dates.
+NEED_DIGIT = {"dmy", "mdy", "iso", "dmy_num", "my", "today_dm", "dm", "md", "fy", "year_range", "year"}
+DIGIT = re.compile(r"\d")
 # "May" the verb ("may be"), "March" the verb: only a month when introduced as one (month_only handles that).
 AMBIGUOUS_MONTHS = {"may", "march"}
 
@@ -113,7 +117,10 @@ def _year_for_month(month, published, tense):
 def find_dates(text, published=None, tense=None):
     """All date expressions in `text` (a sentence), non-overlapping, most specific first."""
     taken, found = [], []
+    digits = DIGIT.search(text) is not None
     for kind, regex in COMPILED:
+        if not digits and kind in NEED_DIGIT:
+            continue
         for m in regex.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue

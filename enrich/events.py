@@ -122,7 +122,8 @@ def _date_for(sent, trigger, published, tense, skip_boundaries=False):
     while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     if token is not None and token.i != trigger.i and trigger.i in {t.i for t in token.ancestors} and \
-            token.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+            token.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children) and \
+            _tense(_clause_head(token.head)) != "past":  # 'had been due to begin in April': an April gone by
         reading = _reading(token, _tense(token))
         if reading != _reading(trigger, tense):
             again = next((m for m in find_dates(sent.text, published, reading) if m.start == best.start), None)
@@ -145,9 +146,12 @@ def slug(text):
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _role_in(sent):
+def _role_in(sent, doc_roles=None):
+    """The sentence's roles; `doc_roles`: the document's, already filtered (filter_spans(doc.spans['roles']))."""
     from spacy.util import filter_spans  # here, not at the top: roles.py imports this module without spaCy
-    spans = [s for s in filter_spans(sent.doc.spans.get("roles", [])) if sent.start <= s.start < sent.end]
+    if doc_roles is None:
+        doc_roles = filter_spans(sent.doc.spans.get("roles", []))
+    spans = [s for s in doc_roles if sent.start <= s.start < sent.end]
     return spans
 
 
@@ -162,6 +166,8 @@ def find_events(doc, published, entity_of):
     doc.user_data["default_review"] = _default_review(doc, [(e, r) for e, r in all_reviews if r])
     doc.user_data["last_review"] = None
     doc.user_data["last_person"] = None
+    from spacy.util import filter_spans
+    doc_roles = filter_spans(doc.spans.get("roles", []))  # once, not for every sentence
     sentences = []
     for sent in doc.sents:
         ents = [(e, entity_of(e)) for e in sent.ents]
@@ -174,11 +180,12 @@ def find_events(doc, published, entity_of):
         orgs = [(e, ref) for e, ref in ents if ref.type == "ORG"]
         reviews = [(e, ref) for e, ref in ents if ref.type == "REVIEW"]
         icss = [(e, ref) for e, ref in ents if ref.type == "ICS"]
-        roles = _role_in(sent)
+        roles = _role_in(sent, doc_roles)
         seen_types = set()
         for token in sent:
+            lemma = token.lemma_.lower()  # once per token, not once per event type
             for event_type, lemmas in TRIGGERS.items():
-                if token.lemma_.lower() not in lemmas or (event_type, token.i) in seen_types:
+                if lemma not in lemmas or (event_type, token.i) in seen_types:
                     continue
                 candidate = _build(event_type, token, sent, published, people, orgs, reviews, icss, roles)
                 if candidate:

@@ -167,8 +167,16 @@ def analyse(doc, published=None, author=None, known_people=()):
     person_texts = [e.text for e in doc.ents if e.label_ == "PERSON"] + ([author] if author else [])
     people = PeopleResolver(person_texts, known_people)
     analysis = Analysis()
+    refs = {}
+
+    def entity_of(ent):
+        """_entity_for, once per entity: the event rules ask again for every sentence's entities."""
+        key = (ent.start, ent.end, ent.label_, ent.ent_id_)
+        if key not in refs:
+            refs[key] = _entity_for(ent, people)
+        return refs[key]
     for ent in doc.ents:
-        ref = _entity_for(ent, people)
+        ref = entity_of(ent)
         if ref:
             analysis.mentions.append(Mention(ref, ent.text, ent.start_char, ent.end_char))
     for word, lead in _leads_named(doc, people):  # 'the Dash review' mentions Dr Dash too
@@ -185,6 +193,6 @@ def analyse(doc, published=None, author=None, known_people=()):
             measure, period = describe(sent.text, money.text, money.start)
             analysis.figures.append(Figure(money.amount_gbp, money.text, sent.text.strip(), measure, period,
                                            sent.start_char + money.start, sent.start_char + money.end))
-    analysis.events = find_events(doc, pub_date, lambda ent: _entity_for(ent, people))
+    analysis.events = find_events(doc, pub_date, entity_of)
     return analysis
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline.span_ruler import SpanRuler
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
@@ -328,9 +329,10 @@ class EntityFixer:
         # Title-prefixed capitalised names the model missed entirely ("Mr Gill said").
         taken = {i for e in ents for i in range(e.start, e.end)}
         for token in doc[:-1]:
+            if token.lower_.rstrip(".") not in {"mr", "mrs", "ms", "dr", "sir", "dame", "professor", "lord", "baroness"}:
+                continue  # before the next token is looked at: most words are no title
             nxt = doc[token.i + 1]
-            if token.lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "sir", "dame", "professor", "lord", "baroness"} \
-                    and nxt.i not in taken and re.fullmatch(r"[A-Z][a-z'’\-]+", nxt.text) \
+            if nxt.i not in taken and re.fullmatch(r"[A-Z][a-z'’\-]+", nxt.text) \
                     and nxt.lower_ not in NOT_NAMES and nxt.lower_ not in ORG_WORDS:
                 end = nxt.i + 1
                 while end < len(doc) and end - nxt.i < 3 and end not in taken \
@@ -362,6 +364,89 @@ class EntityFixer:
         return kept
 
 
+class WindowedSpanRuler(SpanRuler):
+    """spaCy's span_ruler, with its token patterns matched only where they can match: on the runs of tokens
+    whose every word is one the patterns name (LOWER) that hold a word a pattern requires. Every match lies
+    within such a run, and the patterns test nothing outside the token itself (LOWER, POS, ENT_TYPE), so
+    the spans are exactly the span_ruler's; running the Matcher over every token of every document cost
+    more than all our other components together. Patterns of any other shape are matched over the whole
+    document, as the span_ruler does."""
+
+    _windows = None  # (words any token pattern allows, words that mark a run worth matching) or False
+
+    def add_patterns(self, patterns):
+        super().add_patterns(patterns)
+        self._windows = None
+
+    def clear(self):
+        super().clear()
+        self._windows = None
+
+    def _window_words(self):
+        if self._windows is None:
+            self._windows = _window_words([p["pattern"] for p in self._patterns if isinstance(p["pattern"], list)])
+        return self._windows
+
+    def match(self, doc):
+        windows = self._window_words()
+        if not windows:
+            return super().match(doc)
+        self._require_patterns()
+        allowed, anchors = windows
+        lowers = [t.lower_ for t in doc]
+        matches = list(self.phrase_matcher(doc))
+        i, n = 0, len(lowers)
+        while i < n:
+            if lowers[i] not in allowed:
+                i += 1
+                continue
+            j = i
+            while j < n and lowers[j] in allowed:
+                j += 1
+            if any(w in anchors for w in lowers[i:j]):
+                matches += [(m_id, start + i, end + i) for m_id, start, end in self.matcher(doc[i:j])]
+            i = j
+        return sorted({Span(doc, start, end, label=self._match_label_id_map[m_id]["label"],
+                            span_id=self._match_label_id_map[m_id]["id"])
+                       for m_id, start, end in matches if start != end})
+
+
+def _window_words(token_patterns):
+    """(every LOWER word of the patterns, for each pattern the words of one token it requires), or False when
+    a pattern tests something else or requires no token."""
+    allowed, anchors = set(), set()
+    for pattern in token_patterns:
+        required = None
+        for spec in pattern:
+            if set(spec) - {"LOWER", "POS", "ENT_TYPE", "OP"} or spec.get("OP") not in (None, "*", "?", "+"):
+                return False
+            lower = spec.get("LOWER")
+            words = [lower] if isinstance(lower, str) else lower.get("IN") if isinstance(lower, dict) else None
+            if not words or isinstance(lower, dict) and set(lower) != {"IN"}:
+                return False
+            allowed.update(words)
+            if required is None and spec.get("OP") in (None, "+"):
+                required = words
+        if required is None:
+            return False
+        anchors.update(required)
+    return allowed, anchors
+
+
+# spaCy's span_ruler factory, configured the same way (its defaults, copied from spacy.pipeline.factories).
+@Language.factory("kb_span_ruler", assigns=["doc.spans"], default_config={
+    "spans_key": "ruler", "spans_filter": None, "annotate_ents": False,
+    "ents_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}, "phrase_matcher_attr": None,
+    "matcher_fuzzy_compare": {"@misc": "spacy.levenshtein_compare.v1"}, "validate": False, "overwrite": True,
+    "scorer": {"@scorers": "spacy.overlapping_labeled_spans_scorer.v1", "spans_key": "ruler"}})
+def make_windowed_span_ruler(nlp, name, spans_key, spans_filter, annotate_ents, ents_filter, phrase_matcher_attr,
+                             matcher_fuzzy_compare, validate, overwrite, scorer):
+    return WindowedSpanRuler(nlp, name, spans_key=spans_key, spans_filter=spans_filter, annotate_ents=annotate_ents,
+                             ents_filter=ents_filter, phrase_matcher_attr=phrase_matcher_attr,
+                             matcher_fuzzy_compare=matcher_fuzzy_compare, validate=validate, overwrite=overwrite,
+                             scorer=scorer)
+
+
 @lru_cache
 def load_nlp():
     """The model with our components; loaded once per process (it never downloads anything)."""
@@ -370,8 +455,8 @@ def load_nlp():
     ruler = nlp.add_pipe("entity_ruler", name="kb_entity_ruler", before="ner",
                          config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
     ruler.add_patterns(ics_patterns() + org_patterns() + review_patterns())
-    roles = nlp.add_pipe("span_ruler", name="kb_role_ruler", config={"spans_key": "roles",
-                                                                     "phrase_matcher_attr": "LOWER"})
+    roles = nlp.add_pipe("kb_span_ruler", name="kb_role_ruler", config={"spans_key": "roles",
+                                                                        "phrase_matcher_attr": "LOWER"})
     roles.add_patterns(role_patterns())
     nlp.add_pipe("kb_paragraphs", before="parser")
     nlp.add_pipe("kb_entity_fixer", after="ner")

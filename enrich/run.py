@@ -1,6 +1,8 @@
 """`kb enrich`: run the pipeline over new or changed documents, in batches."""
 from dataclasses import dataclass
 
+from sqlite_utils.db import NotFoundError
+
 from kb.db import write_transaction
 from kb.documents import now_iso
 from .links import rebuild_links
@@ -79,11 +81,20 @@ def run_batches(db, document_ids, batch_size, people, report, on_document, on_st
     if on_start:  # after the model is loaded, so a progress bar's rate and time left count reading alone
         on_start(len(document_ids), stage)
     for i in range(0, len(document_ids), batch_size):
-        batch = [db["documents"].get(doc_id) for doc_id in document_ids[i: i + batch_size]]
+        batch = [_document(db, doc_id) for doc_id in document_ids[i: i + batch_size]]
         # A memory zone per batch: the strings the batch adds to the model's vocabulary are freed with it,
         # so a long run does not grow without bound. Nothing from the Docs outlives the batch.
         with nlp.memory_zone():
             enrich_batch(db, nlp, batch, batch_size, people, report, on_document)
+
+
+def _document(db, doc_id):
+    """The documents row as a dict (sqlite-utils' table.get() reads the table's schema first, every call)."""
+    cursor = db.execute("select * from documents where id = ?", [doc_id])
+    row = cursor.fetchone()
+    if row is None:
+        raise NotFoundError(f"no document {doc_id}")
+    return dict(zip([d[0] for d in cursor.description], row))
 
 
 def surname_documents(db, people):
@@ -122,9 +133,11 @@ def enrich_batch(db, nlp, batch, batch_size, people, report, on_document):
         analysis = analyse(doc, document["published"], document["author"], people)
         with write_transaction(db):  # each document's enrichment lands whole or not at all
             store_analysis(db, document, analysis)
-            db["enrichments"].upsert({"document_id": document["id"], "content_hash": document["content_hash"],
-                                      "pipeline_version": PIPELINE_VERSION, "enriched_at": now_iso()},
-                                     pk="document_id")
+            db.execute("insert into enrichments (document_id, content_hash, pipeline_version, enriched_at) "
+                       "values (?, ?, ?, ?) on conflict (document_id) do update set "
+                       "content_hash = excluded.content_hash, pipeline_version = excluded.pipeline_version, "
+                       "enriched_at = excluded.enriched_at",
+                       [document["id"], document["content_hash"], PIPELINE_VERSION, now_iso()])
         # Everyone the document stored as a PERSON entity (its event participants too), as
         # known_people() would read them back: a run killed and resumed, or split over several runs,
         # then resolves surnames exactly as one uninterrupted run does.

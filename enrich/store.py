@@ -2,7 +2,6 @@
 by key so that five reports of one event are one event with five sources."""
 from datetime import date as Date
 
-from kb.db import first
 from kb.documents import now_iso
 from .vocab import known_aliases
 
@@ -13,17 +12,59 @@ ONCE_ONLY = {"review_commissioned"}
 PERSON_EVENT_WINDOW_DAYS = 92
 
 
+# The writes of one document's analysis are plain SQL on the connection, inside the caller's transaction
+# (store_analysis runs in kb.db.write_transaction): sqlite-utils' table methods read the table's schema
+# again on every insert and wrap every query in a savepoint, which cost as much as the rules themselves.
+def _rows(db, sql, params=()):
+    """The rows of a query as dicts (what db.query gives), read at once."""
+    cursor = db.execute(sql, params)
+    keys = [d[0] for d in cursor.description]
+    return [dict(zip(keys, row)) for row in cursor.fetchall()]
+
+
+def _exists(db, sql, params=()):
+    return db.execute(sql, params).fetchone() is not None
+
+
+def _insert(db, table, record, ignore=False):
+    """Insert one row; returns its rowid."""
+    columns = ", ".join(f'"{c}"' for c in record)
+    marks = ", ".join("?" for _ in record)
+    verb = "insert or ignore" if ignore else "insert"
+    return db.execute(f'{verb} into "{table}" ({columns}) values ({marks})', list(record.values())).lastrowid
+
+
+def _insert_all(db, table, records, ignore=False):
+    """Insert rows that all have the same keys, in order."""
+    if not records:
+        return
+    columns = ", ".join(f'"{c}"' for c in records[0])
+    marks = ", ".join("?" for _ in records[0])
+    verb = "insert or ignore" if ignore else "insert"
+    sql = f'{verb} into "{table}" ({columns}) values ({marks})'
+    if db.conn.in_transaction:
+        db.conn.executemany(sql, [list(r.values()) for r in records])
+    else:
+        for r in records:
+            db.execute(sql, list(r.values()))
+
+
+def _update(db, table, row_id, values):
+    assignments = ", ".join(f'"{c}" = ?' for c in values)
+    db.execute(f'update "{table}" set {assignments} where id = ?', [*values.values(), row_id])
+
+
 def entity_id(db, ref, alias=None):
     """The id of the canonical entity for `ref`, created on first sight."""
-    row = first(db, "select id, ons_code from entities where type = ? and name = ?", [ref.type, ref.name])
+    row = db.execute("select id from entities where type = ? and name = ?", [ref.type, ref.name]).fetchone()
     if row is None:
-        new_id = db["entities"].insert({"type": ref.type, "name": ref.name, "ons_code": ref.ons_code}).last_pk
-        db["aliases"].insert_all([{"entity_id": new_id, "alias": a} for a in known_aliases().get(
+        new_id = _insert(db, "entities", {"type": ref.type, "name": ref.name, "ons_code": ref.ons_code})
+        _insert_all(db, "aliases", [{"entity_id": new_id, "alias": a} for a in known_aliases().get(
             (ref.type, ref.name), ())], ignore=True)
     else:
-        new_id = row["id"]
+        new_id = row[0]
     if alias and alias != ref.name:
-        db["aliases"].insert({"entity_id": new_id, "alias": alias}, ignore=True)
+        _insert(db, "aliases", {"entity_id": new_id, "alias": alias}, ignore=True)
     return new_id
 
 
@@ -47,11 +88,11 @@ def settle(db, event_id):
     date stated to the month or better, refined by more precise compatible ones; a date that is only the
     report's own publication day (a dateline, or none stated) counts only when no report states one, and
     a date guessed for an undated document only when no report has either.
-    Summary: the most informative (longest) one."""
-    reports = list(db.query(
-        "select s.date, s.summary, s.date_text, s.sentence, d.id, d.published from event_sources s "
+    Summary: the most informative (longest) one, from dated documents when any report it."""
+    reports = _rows(
+        db, "select s.date, s.summary, s.date_text, s.sentence, d.id, d.published from event_sources s "
         "join documents d on d.id = s.document_id where s.event_id = ? "
-        "order by coalesce(d.published, '9999'), d.url, s.start", [event_id]))
+        "order by coalesce(d.published, '9999'), d.url, s.start", [event_id])
     if not reports:
         return
     stated = [r for r in reports if r["date"] and r["date_text"] and not _is_dateline(r)]
@@ -70,7 +111,7 @@ def settle(db, event_id):
     summaries = [r["summary"] for r in [r for r in reports if r["published"]] or reports if r["summary"]]
     if summaries:
         update["summary"] = max(summaries, key=lambda s: (len(s), s))
-    db["events"].update(event_id, update)
+    _update(db, "events", event_id, update)
 
 
 def _is_dateline(report):
@@ -118,8 +159,8 @@ def find_event(db, key, date, undated_report=False, document_id=None):
     kind, _, rest = key.partition(":")
     subject = rest.split(":")[0]
     prefix = f"{kind}:{subject}".replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    rows = [row for row in db.query(
-        "select id, date, key, exists(select 1 from event_sources s where s.event_id = events.id "
+    rows = [row for row in _rows(
+        db, "select id, date, key, exists(select 1 from event_sources s where s.event_id = events.id "
         "and s.document_id = ?) as same_document from events where key like ? escape '\\' order by id",
         [document_id, prefix + "%"]) if keys_agree(row["key"], key)]
     rows.sort(key=lambda row: not row["same_document"])
@@ -164,40 +205,40 @@ def store_analysis(db, document, analysis):
     """Replace the enrichment of `document` (a documents row) with `analysis`."""
     doc_id = document["id"]
     clear_document(db, doc_id)
-    db["mentions"].insert_all(
-        [{"document_id": doc_id, "entity_id": entity_id(db, m.entity, m.text), "text": m.text, "start": m.start,
-          "end": m.end} for m in analysis.mentions], pk="id")
-    db["figures"].insert_all(
-        [{"document_id": doc_id, "amount_gbp": f.amount_gbp, "text": f.text, "sentence": f.sentence,
-          "measure": f.measure, "period": f.period, "start": f.start, "end": f.end} for f in analysis.figures],
-        pk="id")
+    _insert_all(db, "mentions",
+                [{"document_id": doc_id, "entity_id": entity_id(db, m.entity, m.text), "text": m.text,
+                  "start": m.start, "end": m.end} for m in analysis.mentions])
+    _insert_all(db, "figures",
+                [{"document_id": doc_id, "amount_gbp": f.amount_gbp, "text": f.text, "sentence": f.sentence,
+                  "measure": f.measure, "period": f.period, "start": f.start, "end": f.end}
+                 for f in analysis.figures])
     for event in analysis.events:
         undated_report = event.date_text is None
         guessed = undated_report and not document["published"]
         row = find_event(db, event.key, event.date, undated_report, doc_id)
         if row is None:
             key, n = event.key, 1
-            while first(db, "select 1 from events where key = ?", [key]):  # same who/what, another when
+            while _exists(db, "select 1 from events where key = ?", [key]):  # same who/what, another when
                 n += 1
                 key = f"{event.key}@{event.date or ''}#{n}"
-            event_id = db["events"].insert({
+            event_id = _insert(db, "events", {
                 "type": event.type, "date": event.date, "year": (event.date or "")[:4] or None,
                 "summary": event.summary, "key": key,
                 "first_reported": document["published"], "first_document_id": doc_id, "first_seen": now_iso(),
-            }).last_pk
+            })
         else:
             event_id = row["id"]
             # a report from an undated document may join an event but not redefine it: its date is a guess,
             # so which of two publications it means ('interim', 'final') or which post is not its to settle
             key = row["key"] if guessed else refined_key(row["key"], event.key)
-            if key != row["key"] and not first(db, "select 1 from events where key = ?", [key]):
-                db["events"].update(event_id, {"key": key})
-        db["event_sources"].insert({"event_id": event_id, "document_id": doc_id, "sentence": event.sentence,
-                                    "start": event.start, "end": event.end, "date_text": event.date_text,
-                                    "date": event.date, "summary": event.summary}, ignore=True)
+            if key != row["key"] and not _exists(db, "select 1 from events where key = ?", [key]):
+                _update(db, "events", event_id, {"key": key})
+        _insert(db, "event_sources", {"event_id": event_id, "document_id": doc_id, "sentence": event.sentence,
+                                      "start": event.start, "end": event.end, "date_text": event.date_text,
+                                      "date": event.date, "summary": event.summary}, ignore=True)
         for ref, role in event.participants:
-            db["event_entities"].insert({"event_id": event_id, "entity_id": entity_id(db, ref), "role": role},
-                                        ignore=True)
+            _insert(db, "event_entities", {"event_id": event_id, "entity_id": entity_id(db, ref), "role": role},
+                    ignore=True)
         if row is not None:
             settle(db, event_id)
 

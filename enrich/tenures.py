@@ -145,8 +145,10 @@ def verb_posts(sent):
     post_verbs = tenure_words()["post_verbs"]
     posts = []
     for token in sent:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in post_verbs:
+            continue  # checked before the children are walked: most tokens are no post verb
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-        if token.pos_ == "VERB" and token.lemma_.lower() in post_verbs and obj is not None:
+        if obj is not None:
             posts.append((sent.doc[token.i: obj.right_edge.i + 1], post_verbs[token.lemma_.lower()]))
     return posts
 

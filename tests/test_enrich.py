@@ -1083,3 +1083,10 @@ def test_a_post_that_is_not_filled_is_no_appointment(db):
         "will not be filled by Jane Sample.")
     enrich(db)
     assert events(db, "appointment") == []
+
+
+def test_an_infinitive_under_a_past_verb_keeps_a_past_date(db):
+    add(db, "https://a.example/due", "Inspections had been due to begin in April, but the regulator put them on "
+        "hold after talks with ministers.", published="2024-05-28")
+    enrich(db)
+    assert [e["date"] for e in events(db, "pause")] == ["2024-04"]

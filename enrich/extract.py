@@ -7,7 +7,8 @@ from spacy.util import filter_spans
 
 from . import vocab
 from .dates import find_dates, parse_iso
-from .events import find_events, review_leads
+from .events import find_events
+from .review_events import review_leads
 from .money import describe, find_money
 from .nlp import PERSON_TITLES, clean_person_name, looks_like_name
 from .people import people_named, person_for_word, the_one_named

@@ -229,7 +229,7 @@ def make_trigger_lemmas(nlp, name):
 
 @lru_cache
 def _trigger_lexicon():
-    from .events import TRIGGERS  # imported here: events.py needs this module first
+    from .candidates import TRIGGERS  # imported here: candidates.py needs this module first
     return frozenset().union(*TRIGGERS.values())
 
 

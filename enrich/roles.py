@@ -4,7 +4,8 @@ role at which organisation, from when to when, and the document that says so.
 `rebuild_roles` reads the events with one query and hands them to `build_tenures`, which is pure (event
 rows in, tenure rows out) so the rules can be tested without spaCy or a database."""
 from kb.db import write_transaction
-from .events import slug, role_family
+from .candidates import slug
+from .person_events import role_family
 
 TENURE_EVENTS = ("appointment", "departure")
 

@@ -31,7 +31,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import enrich.extract as extract
-from enrich.events import TRIGGERS
+from enrich.candidates import TRIGGERS
 from enrich.assertion import is_hypothetical, is_negated, tense
 
 SCORED = {"pause", "resume", "appointment", "departure", "review_commissioned", "review_published"}

@@ -1,0 +1,135 @@
+"""What every event rule shares: the trigger words of each event type, the candidate an event rule
+returns, and the one date resolver (the date nearest the trigger, read in its clause's tense)."""
+import re
+from dataclasses import dataclass, field
+
+from .assertion import is_perfect, tense as _tense
+from .dates import find_dates
+from .vocab import person_frames
+
+
+REVIEW_WORDS = {"review", "inquiry", "investigation", "probe", "audit", "examination", "report", "inquest"}
+
+TRIGGERS = {
+    "pause": {"pause", "delay", "postpone", "halt", "suspend", "defer", "shelve", "freeze"},
+    "resume": {"resume", "restart", "recommence", "reinstate", "unpause", "reopen"},
+    "appointment": {lemma for frame in person_frames() if frame["type"] == "appointment" for lemma in frame["lemmas"]},
+    "departure": {lemma for frame in person_frames() if frame["type"] == "departure" for lemma in frame["lemmas"]},
+    "review_commissioned": {"commission", "launch", "order", "ask", "announce", "establish", "lead", "bring",
+                            "appoint", "instigate", "begin", "start", "face", "chair", "head", "set", "publish"},
+    "review_published": {"publish", "publication", "release", "set", "issue", "unveil", "present", "find",
+                         "conclude", "reveal", "highlight", "pinpoint", "recommend", "criticise", "criticize",
+                         "echo", "lay", "show", "warn", "describe", "identify", "confirm", "say", "state", "note",
+                         "summarise", "blame", "uncover", "expose", "bare"},
+    "abolition": {"abolish", "abolition", "scrap", "disband"},
+    "consultation": {"launch", "open", "publish", "begin", "start", "unveil", "announce", "consult"},
+    "launch": {"launch", "unveil", "introduce", "roll"},
+}
+# Phrases that state an event despite containing a negative ("will not go ahead", "no longer accepted").
+LABELS = {
+    "pause": "Paused", "resume": "Resumed", "appointment": "Appointed", "departure": "Departure",
+    "review_commissioned": "Review commissioned", "review_published": "Review published",
+    "abolition": "Abolition", "consultation": "Consultation", "launch": "Launched",
+}
+@dataclass
+class EventCandidate:
+    type: str
+    date: str | None
+    summary: str
+    key: str
+    sentence: str
+    start: int
+    end: int
+    date_text: str | None = None
+    participants: list = field(default_factory=list)   # (EntityRef, role)
+
+
+BOUNDARY_BEFORE_DATE = re.compile(r"\b(until|till|after|before|by|beyond|ahead of)\s+(the\s+)?"
+                                  r"([\w’']+\s+){0,3}$", re.I)
+
+
+def _reading(trigger, tense):
+    """How to read a month named without a year: in the past for past tenses and the present perfect ('has
+    been appointed'); as near the publication as can be for the plain present ('takes up the post on 1 April',
+    'is leaving in June')."""
+    if tense == "present":
+        return "past" if is_perfect(trigger) or trigger.tag_ == "VBN" else None
+    return tense
+
+
+def _date_for(sent, trigger, published, tense, skip_boundaries=False):
+    """The date in the sentence closest to the trigger (relative ones resolved), else None.
+    With `skip_boundaries`, dates that end a period ('until after the election on 4 July') are not
+    the event's date."""
+    mentions = find_dates(sent.text, published, _reading(trigger, tense))
+    if skip_boundaries:
+        mentions = [m for m in mentions if not BOUNDARY_BEFORE_DATE.search(sent.text[:m.start])]
+    if not mentions:
+        return None, None
+    position = trigger.idx - sent.start_char
+
+    def own_clause(m):
+        """Whether the date belongs to the trigger's clause, not another verb's ('leaving NHSP, which he
+        joined in February 2023')."""
+        token = next((t for t in sent if t.idx - sent.start_char >= m.start), None)
+        while token is not None and token.i != trigger.i:
+            if token.pos_ in ("VERB", "AUX") and token.i != trigger.i:
+                return False
+            if token.head.i == token.i:
+                return False
+            token = token.head
+        return token is not None
+
+    def in_relative_clause(m):
+        """'leaving NHSP, which he joined in February 2023', 'X, director of Y (2020-2024), joined ...': the
+        date tells when something else happened."""
+        token = next((t for t in sent if t.idx - sent.start_char >= m.start), None)
+        while token is not None and token.head.i != token.i and token.i != trigger.i:
+            if (token.dep_ in ("relcl", "acl") or token.dep_ == "appos" and token.head.ent_type_ == "PERSON") \
+                    and trigger.i not in {t.i for t in token.subtree}:
+                return True
+            token = token.head
+        return False
+
+    mentions = [m for m in mentions if not in_relative_clause(m)]
+    if _is_ending(trigger):
+        mentions = [m for m in mentions if not re.search(r"\bsince\s+$", sent.text[:m.start], re.I)]
+    if not mentions:
+        return None, None
+    best = min(mentions, key=lambda m: (not own_clause(m),
+                                        m.start - position if m.start >= position else position - m.end))
+    # a date in a clause of the trigger's own, with a tense of its own, is read in that tense ('has been
+    # chosen to lead the ICB from April': the April to come)
+    token = next((t for t in sent if t.idx - sent.start_char >= best.start), None)
+    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    if token is not None and token.i != trigger.i and trigger.i in {t.i for t in token.ancestors} and \
+            token.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children) and \
+            _tense(_clause_head(token.head)) != "past":  # 'had been due to begin in April': an April gone by
+        reading = _reading(token, _tense(token))
+        if reading != _reading(trigger, tense):
+            again = next((m for m in find_dates(sent.text, published, reading) if m.start == best.start), None)
+            best = again or best
+    return best.value, best.text
+
+
+def _is_ending(trigger):
+    """'has been in the role since 2017, and will retire': a since-date starts a period, it does not end it."""
+    return trigger.lemma_.lower() in TRIGGERS["departure"] | TRIGGERS["pause"]
+
+
+def _fallback_date(published, tense):
+    """No date in the sentence: what a report states without a date happened around its publication (for an
+    undated document, as precisely as its own dates tell when it was written)."""
+    return published.isoformat()[:getattr(published, "precision", 10)] if published else None
+
+
+def slug(text):
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _clause_head(token):
+    """The verb whose clause a word is in ('chief executive' in 'where he was chief executive': 'was')."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token

@@ -5,32 +5,29 @@ from dataclasses import dataclass, field
 
 from .assertion import is_perfect, tense as _tense
 from .dates import find_dates
-from .vocab import person_frames
+from .vocab import event_triggers, person_frames
 
 
-REVIEW_WORDS = {"review", "inquiry", "investigation", "probe", "audit", "examination", "report", "inquest"}
-
+_words = event_triggers()
+REVIEW_WORDS = _words["review_words"]
 TRIGGERS = {
-    "pause": {"pause", "delay", "postpone", "halt", "suspend", "defer", "shelve", "freeze"},
-    "resume": {"resume", "restart", "recommence", "reinstate", "unpause", "reopen"},
+    "pause": _words["pause"],
+    "resume": _words["resume"],
     "appointment": {lemma for frame in person_frames() if frame["type"] == "appointment" for lemma in frame["lemmas"]},
     "departure": {lemma for frame in person_frames() if frame["type"] == "departure" for lemma in frame["lemmas"]},
-    "review_commissioned": {"commission", "launch", "order", "ask", "announce", "establish", "lead", "bring",
-                            "appoint", "instigate", "begin", "start", "face", "chair", "head", "set", "publish"},
-    "review_published": {"publish", "publication", "release", "set", "issue", "unveil", "present", "find",
-                         "conclude", "reveal", "highlight", "pinpoint", "recommend", "criticise", "criticize",
-                         "echo", "lay", "show", "warn", "describe", "identify", "confirm", "say", "state", "note",
-                         "summarise", "blame", "uncover", "expose", "bare"},
-    "abolition": {"abolish", "abolition", "scrap", "disband"},
-    "consultation": {"launch", "open", "publish", "begin", "start", "unveil", "announce", "consult"},
-    "launch": {"launch", "unveil", "introduce", "roll"},
+    "review_commissioned": _words["review_commissioned"],
+    "review_published": _words["review_publication"] | _words["review_finding"],
+    "abolition": _words["abolition"],
+    "consultation": _words["consultation"],
+    "launch": _words["launch"],
 }
-# Phrases that state an event despite containing a negative ("will not go ahead", "no longer accepted").
 LABELS = {
     "pause": "Paused", "resume": "Resumed", "appointment": "Appointed", "departure": "Departure",
     "review_commissioned": "Review commissioned", "review_published": "Review published",
     "abolition": "Abolition", "consultation": "Consultation", "launch": "Launched",
 }
+
+
 @dataclass
 class EventCandidate:
     type: str

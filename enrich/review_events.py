@@ -7,15 +7,12 @@ from functools import lru_cache
 from .assertion import doc_text, is_asserted, is_perfect, is_planned, tense as _tense
 from .candidates import EventCandidate, LABELS, REVIEW_WORDS, _date_for, _fallback_date, slug
 from .refs import EntityRef
-from .vocab import org_alias_index, reviews as known_reviews
+from .vocab import event_triggers, org_alias_index, reviews as known_reviews
 
 
-PUBLISH_LEMMAS = {"publish", "publication", "release", "set", "issue", "unveil", "present"}
-FINDING_LEMMAS = {"find", "conclude", "reveal", "highlight", "pinpoint", "recommend", "criticise", "criticize",
-                  "echo", "lay", "show", "warn", "describe", "identify", "confirm", "say", "state", "note",
-                  "summarise", "blame", "uncover", "expose", "call", "bare"}
-COMMISSION_LEMMAS = {"commission", "launch", "order", "ask", "announce", "establish", "lead", "bring", "appoint",
-                     "instigate", "begin", "start", "face", "chair", "head", "set", "publish"}
+PUBLISH_LEMMAS = event_triggers()["review_publication"]
+FINDING_LEMMAS = event_triggers()["review_finding"]
+COMMISSION_LEMMAS = event_triggers()["review_commissioned"]
 TERMS_OF_REFERENCE = re.compile(r"\bterms of reference\b", re.I)
 GENERIC_REVIEW = re.compile(r"^(?:the|this|that|her|his|its|their|a|an|our)?\s*(?:(?:full|final|interim|"
                             r"independent|second|first|government-commissioned|damning|blistering)\s+)*"
@@ -44,7 +41,7 @@ def review_leads():
 
 
 LEAD_VERBS = {"lead", "chair", "head", "conduct", "carry", "undertake", "review", "examine", "investigate"}
-ASKING_VERBS = {"ask", "appoint", "invite", "commission", "choose", "select", "task", "bring"}
+ASKING_VERBS = {"ask", "appoint", "invite", "commission", "choose", "select", "task", "bring", "instruct"}
 
 
 def _review_lead(trigger, people, leads):
@@ -152,7 +149,7 @@ def _review_noun(sent, token):
     nouns = [t for t in sent if t.lemma_.lower() in REVIEW_WORDS and t.pos_ in ("NOUN", "PROPN")]
     # "brought back X to review the framework": the verb names the review
     nouns = nouns or [t for t in sent if t.lemma_.lower() in ("review", "investigate", "examine")
-                      and t.pos_ == "VERB" and t.i > 0 and sent.doc[t.i - 1].lower_ == "to"]
+                      and t.pos_ == "VERB" and t.i > 0 and sent.doc[t.i - 1].lower_ in ("to", "with")]
     if not nouns:
         return None, None
     noun = min(nouns, key=lambda t: abs(t.i - token.i))
@@ -266,10 +263,13 @@ def _review_event(event_type, token, sent, published, people, reviews, phase_kno
                 r"\bto (?:lead|chair|head)\b|\b(?:to|will) be (?:led|chaired|headed)\b|asked .{0,40}\blead", lower)
                 or "will" in {c.lower_ for c in token.children if c.dep_ == "aux"}):
             return None  # 'will chair an independent review': someone has been asked to lead it
-        if lemma in ("bring", "appoint", "ask", "begin", "start") and not re.search(
-                r"\bto (?:review|lead|conduct|carry out|undertake|examine|look)\b|\breview\b", lower):
+        # asking someone counts when it is to review ('asked X to lead a review', 'tasked X with reviewing')
+        if lemma in ("bring", "appoint", "ask", "task", "invite", "instruct") and not re.search(
+                r"\bto (?:review|lead|conduct|carry out|undertake|examine|look)\b|\breview", lower):
             return None
-        if lemma in ("begin", "start", "face") and not re.search(r"\b(?:review|inquiry|investigation)\b", lower):
+        # a review that begins or is faced: the word names one ('an investigation ... began in 2023')
+        if lemma in ("begin", "start", "face") and not any(
+                t.lemma_.lower() in REVIEW_WORDS - {"report"} or t.ent_type_ == "REVIEW" for t in sent):
             return None
         if lemma in ("commission", "launch", "order", "announce", "establish", "instigate", "begin", "start") and \
                 not any(t.lemma_.lower() in REVIEW_WORDS or t.ent_type_ == "REVIEW" for t in _launched(token)):

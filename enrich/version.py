@@ -2,4 +2,4 @@
 
 Bump when rules or data change the output: documents enriched by an older version are redone.
 """
-PIPELINE_VERSION = "17"  # 17: pronouns agree in gender with the person they stand for
+PIPELINE_VERSION = "18"  # 18: trigger words of reviews, pauses and launches as data; more ways to set a review going

@@ -164,3 +164,10 @@ def known_aliases():
 def gender_words():
     """Titles and pronouns by gender (gender_words.json), for enrich/pronouns.py."""
     return _json("gender_words.json")
+
+
+@lru_cache
+def event_triggers():
+    """Trigger lemmas by event type, as sets (event_triggers.json); appointments and departures are framed in
+    person_frames.jsonl."""
+    return {key: frozenset(words) for key, words in _json("event_triggers.json").items() if key != "_comment"}

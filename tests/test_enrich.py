@@ -1090,3 +1090,26 @@ def test_an_infinitive_under_a_past_verb_keeps_a_past_date(db):
         "hold after talks with ministers.", published="2024-05-28")
     enrich(db)
     assert [e["date"] for e in events(db, "pause")] == ["2024-04"]
+
+
+@pytest.mark.parametrize("sentence, summary", [
+    ("NHS England has instructed Jane Sample to conduct a rapid review of the board's finances.",
+     "Review commissioned: a rapid review of the board's finances (Jane Sample)"),
+    ("Jane Sample has been invited to carry out an independent review of maternity services at the trust.",
+     "Review commissioned: an independent review of maternity services at the trust (Jane Sample)"),
+    ("An independent investigation into the trust's maternity care, led by Jane Sample, began in 2023.",
+     "Review commissioned: An independent investigation into the trust's maternity care (Jane Sample)"),
+    ("The department commissioned an inquiry into maternity care at the Example trust in 2023.",
+     "Review commissioned: an inquiry into maternity care at the Example trust"),
+])
+def test_reviews_set_going_with_less_common_verbs(db, sentence, summary):
+    add(db, "https://a.example/asked", sentence)
+    enrich(db)
+    assert [e["summary"] for e in events(db, "review_commissioned")] == [summary]
+
+
+def test_asking_someone_to_do_something_else_commissions_nothing(db):
+    add(db, "https://a.example/asked-else", "The minister invited Jane Sample to speak at the conference. NHS "
+        "England instructed the trusts to cut their deficits.")
+    enrich(db)
+    assert events(db, "review_commissioned") == []

@@ -291,6 +291,7 @@ class EntityFixer:
 
     def __call__(self, doc):
         about_ics = bool(re.search(r"\bICS|\bICB|integrated care", doc.text, re.I))
+        roles = list(doc.spans.get("roles", []))
         ents = []
         for ent in doc.ents:
             label = ent.label_
@@ -326,8 +327,17 @@ class EntityFixer:
                 ents.append(Span(doc, ent.start, end, label="PERSON"))
                 continue
             ents.append(ent)
-        # Title-prefixed capitalised names the model missed entirely ("Mr Gill said").
+        # Names the model missed entirely, after a title ("Mr Gill said") or a job title ("the ICB chair Aled
+        # Pryce"): two or three capitalised words that look like a name
         taken = {i for e in ents for i in range(e.start, e.end)}
+        for role in roles:
+            end = role.end
+            while end < len(doc) and end - role.end < 3 and end not in taken and NAME_TOKEN.fullmatch(doc[end].text):
+                end += 1
+            if end - role.end >= 2 and looks_like_name(doc[role.end:end].text) and not (
+                    end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()):
+                ents.append(Span(doc, role.end, end, label="PERSON"))
+                taken.update(range(role.end, end))
         for token in doc[:-1]:
             if token.lower_.rstrip(".") not in {"mr", "mrs", "ms", "dr", "sir", "dame", "professor", "lord", "baroness"}:
                 continue  # before the next token is looked at: most words are no title
@@ -455,10 +465,10 @@ def load_nlp():
     ruler = nlp.add_pipe("entity_ruler", name="kb_entity_ruler", before="ner",
                          config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
     ruler.add_patterns(ics_patterns() + org_patterns() + review_patterns())
-    roles = nlp.add_pipe("kb_span_ruler", name="kb_role_ruler", config={"spans_key": "roles",
-                                                                        "phrase_matcher_attr": "LOWER"})
+    roles = nlp.add_pipe("kb_span_ruler", name="kb_role_ruler", after="ner",
+                         config={"spans_key": "roles", "phrase_matcher_attr": "LOWER"})
     roles.add_patterns(role_patterns())
     nlp.add_pipe("kb_paragraphs", before="parser")
-    nlp.add_pipe("kb_entity_fixer", after="ner")
+    nlp.add_pipe("kb_entity_fixer", after="kb_role_ruler")  # the fixer reads the roles
     nlp.add_pipe("kb_trigger_lemmas", after="lemmatizer")
     return nlp

@@ -2,4 +2,4 @@
 
 Bump when rules or data change the output: documents enriched by an older version are redone.
 """
-PIPELINE_VERSION = "18"  # 18: trigger words of reviews, pauses and launches as data; more ways to set a review going
+PIPELINE_VERSION = "19"  # 19: more given names; a name right after a job title

@@ -1113,3 +1113,18 @@ def test_asking_someone_to_do_something_else_commissions_nothing(db):
         "England instructed the trusts to cut their deficits.")
     enrich(db)
     assert events(db, "review_commissioned") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Siobhan Melia has been appointed chief executive of the trust.", "Siobhan Melia"),  # a given name we list
+    ("The ICB chair Aled Pryce welcomed the report.", "Aled Pryce"),  # a name right after a job title
+])
+def test_names_the_small_model_misses_are_people(text, name):
+    from enrich.nlp import load_nlp
+    assert (name, "PERSON") in [(e.text, e.label_) for e in load_nlp()(text).ents]
+
+
+def test_capitalised_words_after_a_job_title_are_not_always_a_name():
+    from enrich.nlp import load_nlp
+    ents = [(e.text, e.label_) for e in load_nlp()("The chief executive Care Quality Commission Board met.").ents]
+    assert not any(label == "PERSON" for _, label in ents)

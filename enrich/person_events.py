@@ -199,6 +199,7 @@ def _frame_allows(frame, token, sent, roles, orgs):
 
 
 def _person_event(event_type, token, sent, published, people, orgs, roles):
+    all_roles = roles
     lemma = token.lemma_.lower()
     text = sent.text
     frame = _frame(event_type, token, sent, roles, orgs)
@@ -295,6 +296,19 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         other = next((ref for span, ref in people if span.start <= conj.i < span.end and ref != person), None)
         if other:
             events.append(make(event_type, other))
+    # 'appointed X as chair and Y as vice chair': a name conjoined to the post of a direct appointee is
+    # appointed too, to the post written after it
+    if event_type == "appointment" and link == 0:
+        own = {t.i for t in token.subtree} - other_clause - appointer
+        told = {ref for e in events for ref, role in e.participants if role == "person"}
+        for span, ref in people:
+            root = span.root
+            if ref in told or root.dep_ != "conj" or root.head.i not in own or _is_byline(span):
+                continue
+            after = [r for r in all_roles if span.end <= r.start <= span.end + 2]
+            its_role = max(after, key=len).text.lower() if after else None
+            events.append(_person_candidate(event_type, ref, its_role, org, date, date_text, sent))
+            told.add(ref)
     if event_type == "appointment" and predecessor is not None and predecessor != person:
         events.append(make("departure", predecessor))
     # "X will take over (as chair) from Y" / "when he replaced Y": Y leaves the role

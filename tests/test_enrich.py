@@ -1128,3 +1128,11 @@ def test_capitalised_words_after_a_job_title_are_not_always_a_name():
     from enrich.nlp import load_nlp
     ents = [(e.text, e.label_) for e in load_nlp()("The chief executive Care Quality Commission Board met.").ents]
     assert not any(label == "PERSON" for _, label in ents)
+
+
+def test_each_person_conjoined_to_an_appointees_post_is_appointed_to_their_own(db):
+    add(db, "https://a.example/pair", "The board has appointed Jane Sample as chair and Tom Example as vice chair. "
+        "The health secretary thanked Kim Lee and Ann Other for their service.")
+    enrich(db)
+    assert sorted(e["summary"] for e in events(db, "appointment")) == [
+        "Jane Sample appointed chair", "Tom Example appointed vice chair"]

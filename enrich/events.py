@@ -12,7 +12,7 @@ from .assertion import doc_text, is_asserted, tense as _tense
 from .candidates import (BOUNDARY_BEFORE_DATE, LABELS, REVIEW_WORDS, TRIGGERS, EventCandidate, _date_for,
                          _fallback_date, _reading, slug)
 from .dates import find_dates
-from .person_events import _belongs, _is_byline, _is_real_org, _person_candidate, _person_event
+from .person_events import _belongs, _is_byline, _is_real_org, _ours, _person_candidate, _person_event
 from .pronouns import document_genders
 from .review_events import _default_review, _each_review, _note_review
 from .tenures import find_new_posts, find_tenures
@@ -96,7 +96,7 @@ def _post_maker(sent, published, orgs):
     def make(event_type, person, role_span, mention, role_name=None):
         org = next((ref for span, ref in orgs if _is_real_org(ref) and (
             _belongs(role_span, span) or role_name and span.start >= role_span.start and span.end <= role_span.end
-        )), None)
+        )), None) or (None if role_name else _ours(role_span))
         if mention is None:
             date, date_text = _date_for(sent, role_span.root, published, None)
             date = date or _fallback_date(published, None)

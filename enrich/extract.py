@@ -162,9 +162,12 @@ def _leads_named(doc, people):
     return found
 
 
-def analyse(doc, published=None, author=None, known_people=()):
-    """Analyse a spaCy Doc of one document's text. `published` is its ISO publication date."""
+def analyse(doc, published=None, author=None, known_people=(), publisher=None):
+    """Analyse a spaCy Doc of one document's text. `published` is its ISO publication date; `publisher`, the
+    name of who published it ('our chief inspector' in its text is that organisation's, when we know it)."""
     pub_date = parse_iso(published) or reference_date(doc.text)
+    known = vocab.org_alias_index().get((publisher or "").lower())
+    doc.user_data["publisher"] = EntityRef("ORG", known) if known else None
     person_texts = [e.text for e in doc.ents if e.label_ == "PERSON"] + ([author] if author else [])
     people = PeopleResolver(person_texts, known_people)
     analysis = Analysis()

@@ -282,7 +282,7 @@ def _person_event(event_type, token, sent, published, people, orgs, roles):
         roles, orgs = _new_post(token, sent, roles, orgs, person_span)
     role_span = min(roles, key=lambda r: abs(r.start - token.i)) if roles else None
     role = role_span.text.lower() if role_span is not None else None
-    org = _org_of(role_span, orgs, token)
+    org = _org_of(role_span, orgs, token) or _ours(role_span)
     if event_type == "appointment" and role is None and org is not None and org.name in UMBRELLA_ORGS:
         if lemma in ("join", "start"):
             return None  # "first joined the NHS in 1973": a career, not an appointment to a post
@@ -429,6 +429,17 @@ def _adjacent(a, b):
     """Spans side by side, at most a comma or 'the' between them."""
     gap = a.doc[min(a.end, b.end): max(a.start, b.start)]
     return len(gap) <= 2 and all(t.text in (",", "the", "The", "’s", "'s") for t in gap)
+
+
+def _ours(role_span):
+    """'our Chief Inspector of Adult Social Care' in a document a known organisation published: that
+    organisation's post. Else None."""
+    if role_span is None:
+        return None
+    doc = role_span.doc
+    if any(t.lower_ == "our" for t in doc[max(role_span.sent.start, role_span.start - 2): role_span.start]):
+        return doc.user_data.get("publisher")
+    return None
 
 
 def _org_of(role_span, orgs, token):

@@ -130,7 +130,7 @@ def drop_unused_people(db, entity_ids):
 def enrich_batch(db, nlp, batch, batch_size, people, report, on_document):
     from .extract import analyse
     for document, doc in zip(batch, nlp.pipe([d["text"] for d in batch], batch_size=batch_size)):
-        analysis = analyse(doc, document["published"], document["author"], people)
+        analysis = analyse(doc, document["published"], document["author"], people, document.get("publisher"))
         with write_transaction(db):  # each document's enrichment lands whole or not at all
             store_analysis(db, document, analysis)
             db.execute("insert into enrichments (document_id, content_hash, pipeline_version, enriched_at) "

@@ -2,4 +2,4 @@
 
 Bump when rules or data change the output: documents enriched by an older version are redone.
 """
-PIPELINE_VERSION = "20"  # 20: a name conjoined to an appointee's post is appointed too
+PIPELINE_VERSION = "21"  # 21: "our" post belongs to the publisher we know

@@ -1136,3 +1136,20 @@ def test_each_person_conjoined_to_an_appointees_post_is_appointed_to_their_own(d
     enrich(db)
     assert sorted(e["summary"] for e in events(db, "appointment")) == [
         "Jane Sample appointed chair", "Tom Example appointed vice chair"]
+
+
+@pytest.mark.parametrize("publisher, organisation", [
+    ("Care Quality Commission", "Care Quality Commission"),  # a publisher we know: 'our' post is its own
+    ("Example Weekly", None),                                # one we do not: the post has no organisation
+])
+def test_our_post_belongs_to_the_organisation_that_published_the_text(db, publisher, organisation):
+    ingest_lines(db, [json.dumps({"url": "https://a.example/ours", "title": "T", "published": "2025-07-09",
+                                  "publisher": publisher,
+                                  "text": "Jane Sample has been appointed as our Chief Inspector of Adult Social "
+                                          "Care."})])
+    enrich(db)
+    (event,) = events(db, "appointment")
+    orgs = [r["name"] for r in db.query(
+        "select en.name from event_entities ee join entities en on en.id = ee.entity_id "
+        "where ee.event_id = ? and ee.role = 'organisation'", [event["id"]])]
+    assert orgs == ([organisation] if organisation else [])

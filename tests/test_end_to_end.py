@@ -143,3 +143,23 @@ def test_the_demos_citations_still_work_after_the_sample_server_has_stopped(demo
             title = db["documents"].get(document_id)["title"]
             fetched = " ".join(BeautifulSoup(copy.text, "html.parser").get_text(" ").split())
             assert " ".join(title.split(":")[0].split()) in fetched, document_id  # the page as it was fetched
+
+
+def test_the_demos_review_publications_are_labelled_by_their_own_words(demo):
+    """The Dash review's October 2024 report is the final one, cited by most sources; the initial findings
+    published beside it are the Richards review's (issue 14: it used to be 'interim' for Dash)."""
+    _, db, _, _ = demo
+    published = {row["summary"]: (row["date"], row["n"]) for row in db.query(
+        "select e.summary, e.date, count(distinct s.document_id) n from events e join event_sources s "
+        "on s.event_id = e.id where e.type = 'review_published' group by e.id")}
+    date, sources = published["Review published: Dash review (Penny Dash), final report"]
+    assert date == "2024-10-15" and sources >= 5
+    assert published["Review published: Richards review (Mike Richards), interim report"][0].startswith("2024-10")
+    assert not any("Dash" in s and "interim" in s and d.startswith("2024-10") for s, (d, _) in published.items())
+
+
+def test_a_post_told_as_ours_in_a_cqc_text_is_at_cqc(demo):
+    _, db, _, _ = demo
+    rows = list(db.query("select r.role, o.name organisation from person_roles r join entities p on p.id = "
+                         "r.person_id left join entities o on o.id = r.organisation_id where p.name = 'Chris Badger'"))
+    assert rows == [{"role": "chief inspector of adult social care", "organisation": "Care Quality Commission"}]

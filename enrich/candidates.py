@@ -62,7 +62,7 @@ def _date_for(sent, trigger, published, tense, skip_boundaries=False):
     if skip_boundaries:
         mentions = [m for m in mentions if not BOUNDARY_BEFORE_DATE.search(sent.text[:m.start])]
     if not mentions:
-        return None, None
+        return _anaphoric_date(sent)
     position = trigger.idx - sent.start_char
 
     def own_clause(m):
@@ -108,6 +108,27 @@ def _date_for(sent, trigger, published, tense, skip_boundaries=False):
             again = next((m for m in find_dates(sent.text, published, reading) if m.start == best.start), None)
             best = again or best
     return best.value, best.text
+
+
+# 'on the same day', 'later that month', 'since then': a date the sentence takes from the one before it,
+# at the precision the phrase keeps (a day, a month, a year, or as that sentence gave it)
+ANAPHORIC_DATES = [(re.compile(r"\b(?:on )?(?:the same day|that day)\b", re.I), 10),
+                   (re.compile(r"\b(?:in |later |earlier )?(?:the same month|that month)\b", re.I), 7),
+                   (re.compile(r"\b(?:in |later |earlier )?(?:the same year|that year)\b", re.I), 4),
+                   (re.compile(r"\b(?:since then|at the time|at that time)\b", re.I), None)]
+
+
+def _anaphoric_date(sent):
+    """(date, text) for a sentence that dates itself by the previous one's date ('moved to the role on the
+    same day'), from doc.user_data['last_date'] that events.find_events keeps; else (None, None)."""
+    last = sent.doc.user_data.get("last_date")
+    if last is None:
+        return None, None
+    for pattern, precision in ANAPHORIC_DATES:
+        m = pattern.search(sent.text)
+        if m and (precision is None or len(last) >= precision):
+            return last[:precision] if precision else last, m.group(0)
+    return None, None
 
 
 def _is_ending(trigger):

@@ -1153,3 +1153,17 @@ def test_our_post_belongs_to_the_organisation_that_published_the_text(db, publis
         "select en.name from event_entities ee join entities en on en.id = ee.entity_id "
         "where ee.event_id = ? and ee.role = 'organisation'", [event["id"]])]
     assert orgs == ([organisation] if organisation else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jane Sample joined the trust as chief executive on 3 March 2024. Tom Example became chair on the same day.",
+     {("Jane Sample appointed chief executive", "2024-03-03"), ("Tom Example appointed chair", "2024-03-03")}),
+    ("The review was published in May 2023. Jane Sample stepped down later that year.",
+     {("Jane Sample leaves post", "2023")}),
+    # no date before it: the phrase dates nothing
+    ("Tom Example became chair on the same day.", {("Tom Example appointed chair", "2025-03-27")}),
+])
+def test_a_sentence_dated_by_the_one_before_it(db, text, expected):
+    add(db, "https://a.example/same-day", text)
+    enrich(db)
+    assert {(e["summary"], e["date"]) for e in events(db) if e["type"] in ("appointment", "departure")} == expected

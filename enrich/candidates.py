@@ -3,8 +3,9 @@ returns, and the one date resolver (the date nearest the trigger, read in its cl
 import re
 from dataclasses import dataclass, field
 
-from .assertion import is_perfect, tense as _tense
+from .assertion import doc_text, is_perfect, tense as _tense
 from .dates import find_dates
+from .syntax import clause_head
 from .vocab import event_triggers, person_frames
 
 
@@ -98,11 +99,10 @@ def _date_for(sent, trigger, published, tense, skip_boundaries=False):
     # a date in a clause of the trigger's own, with a tense of its own, is read in that tense ('has been
     # chosen to lead the ICB from April': the April to come)
     token = next((t for t in sent if t.idx - sent.start_char >= best.start), None)
-    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
+    token = clause_head(token) if token is not None else None
     if token is not None and token.i != trigger.i and trigger.i in {t.i for t in token.ancestors} and \
             token.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children) and \
-            _tense(_clause_head(token.head)) != "past":  # 'had been due to begin in April': an April gone by
+            _tense(clause_head(token.head)) != "past":  # 'had been due to begin in April': an April gone by
         reading = _reading(token, _tense(token))
         if reading != _reading(trigger, tense):
             again = next((m for m in find_dates(sent.text, published, reading) if m.start == best.start), None)
@@ -119,16 +119,20 @@ ANAPHORIC_DATES = [(re.compile(r"\b(?:on )?(?:the same day|that day)\b", re.I), 
 
 
 def _anaphoric_date(sent):
-    """(date, text) for a sentence that dates itself by the previous one's date ('moved to the role on the
-    same day'), from doc.user_data['last_date'] that events.find_events keeps; else (None, None)."""
-    last = sent.doc.user_data.get("last_date")
-    if last is None:
+    """(date, text) for a sentence that dates itself by the date an earlier sentence stated ('moved to the
+    role on the same day'); else (None, None). Earlier sentences are read only when the phrase is there."""
+    found = next(((m, precision) for pattern, precision in ANAPHORIC_DATES for m in [pattern.search(sent.text)]
+                  if m), None)
+    if found is None:
         return None, None
-    for pattern, precision in ANAPHORIC_DATES:
-        m = pattern.search(sent.text)
-        if m and (precision is None or len(last) >= precision):
-            return last[:precision] if precision else last, m.group(0)
-    return None, None
+    m, precision = found
+    doc = sent.doc
+    before = doc_text(doc)[:sent.start_char]
+    stated = [d for d in find_dates(before) if not d.relative]
+    last = stated[-1].value if stated else None
+    if last is None or precision is not None and len(last) < precision:
+        return None, None
+    return last[:precision] if precision else last, m.group(0)
 
 
 def _is_ending(trigger):
@@ -144,10 +148,3 @@ def _fallback_date(published, tense):
 
 def slug(text):
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def _clause_head(token):
-    """The verb whose clause a word is in ('chief executive' in 'where he was chief executive': 'was')."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token

@@ -45,7 +45,6 @@ def find_events(doc, published, entity_of):
     doc.user_data["default_review"] = _default_review(doc, [(e, r) for e, r in all_reviews if r])
     doc.user_data["last_review"] = None
     doc.user_data["last_person"] = None
-    doc.user_data["last_date"] = None
     from spacy.util import filter_spans
     doc_roles = filter_spans(doc.spans.get("roles", []))  # once, not for every sentence
     sentences = []
@@ -79,9 +78,6 @@ def find_events(doc, published, entity_of):
         events += [e for e in find_new_posts(sent, named_people, roles, doc.user_data["last_person"], make)
                    if e.participants[0][0] not in appointed]
         _note_review(sent, reviews, people)
-        stated = [m for m in find_dates(sent.text, published) if not m.relative]
-        if stated:  # for 'on the same day' in the next sentence
-            doc.user_data["last_date"] = stated[-1].value
         named = [ref for span, ref in named_people]
         if named:
             doc.user_data["last_person"] = named[-1]

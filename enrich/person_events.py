@@ -5,9 +5,10 @@ import re
 from functools import lru_cache
 
 from .assertion import is_hypothetical, is_negated, tense as _tense
-from .candidates import EventCandidate, REVIEW_WORDS, TRIGGERS, _clause_head, _date_for, _fallback_date, slug
+from .candidates import EventCandidate, REVIEW_WORDS, TRIGGERS, _date_for, _fallback_date, slug
 from .pronouns import antecedent as pronoun_antecedent
 from .refs import EntityRef
+from .syntax import clause_head
 from .review_events import LEAD_VERBS
 from .vocab import org_alias_index, person_frames, post_nouns
 
@@ -346,7 +347,7 @@ def _other_moves(token, sent, roles, orgs, event_type):
     governors = {governor.i} if event_type == "appointment" and governor.i != token.i and governor.pos_ in (
         "VERB", "AUX") else set()
     for word in sent:
-        if word.i not in own and _clause_head(word).i in governors:
+        if word.i not in own and clause_head(word).i in governors:
             other.add(word.i)
     for t in sent:
         # a noun is another move only with its own person ('the departure of Y', "Y's resignation"), not
@@ -383,9 +384,7 @@ def _new_post(token, sent, roles, orgs, person_span=None):
         orgs = [o for o in orgs if not any(_belongs(r, o[0]) for r in beside)]
     # 'joins from the trust, where he was chief executive': a post held where someone was is background;
     # 'moved across from NHS England': where someone comes from is not the new post
-    background = [r for r in roles if _clause_head(r.root).i != token.i and _clause_head(r.root).dep_ == "relcl"
-                  and any(c.lower_ == "where" for c in _clause_head(r.root).children)
-                  and _tense(_clause_head(r.root)) == "past"]
+    background = [r for r in roles if _past_where_clause(clause_head(r.root), token)]
     came_from = lambda span: span.root.dep_ == "pobj" and span.root.head.lower_ == "from" and \
         span.root.head.head.i in {token.i} | {c.i for c in token.children}  # 'steps up from deputy'
     roles = [r for r in roles if r not in background and not came_from(r)]
@@ -406,6 +405,12 @@ def _new_post(token, sent, roles, orgs, person_span=None):
     return [r for r in roles if r not in past], [o for o in orgs if o[1] not in past_refs]
 
 
+def _past_where_clause(verb, trigger):
+    """`verb` heads a relative clause of place in the past, other than the trigger's ('where he was')."""
+    return verb.i != trigger.i and verb.dep_ == "relcl" and _tense(verb) == "past" and any(
+        c.lower_ == "where" for c in verb.children)
+
+
 def _belongs(role_span, org_span):
     """'chief executive of NHS Providers', 'NHS Providers chief executive', 'NHS Providers' chief'."""
     doc = role_span.doc
@@ -416,9 +421,7 @@ def _belongs(role_span, org_span):
 
 def _in_clause_of(role_span, person_span, trigger):
     """The role is the complement of a verb other than the trigger whose subject is `person_span`."""
-    verb = role_span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_head(role_span.root)
     if verb.i == trigger.i or verb.pos_ not in ("VERB", "AUX"):
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and any(person_span.start <= t.i < person_span.end

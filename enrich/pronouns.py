@@ -6,6 +6,7 @@ Nobody's gender is guessed from a first name. The words are in enrich/data/gende
 from collections import Counter
 from functools import lru_cache
 
+from .syntax import clause_head
 from .vocab import gender_words
 
 
@@ -48,10 +49,7 @@ def _own_possessives(span, pronouns):
     found = []
     for token in verb.subtree:
         if token.dep_ == "poss" and token.lower_ in pronouns:
-            clause = token.head
-            while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-                clause = clause.head
-            if clause.i == verb.i:
+            if clause_head(token.head).i == verb.i:
                 found.append(pronouns[token.lower_])
     return found
 

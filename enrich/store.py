@@ -2,6 +2,7 @@
 by key so that five reports of one event are one event with five sources."""
 from datetime import date as Date
 
+from kb.db import insert_statement
 from kb.documents import now_iso
 from .vocab import known_aliases
 
@@ -28,25 +29,19 @@ def _exists(db, sql, params=()):
 
 def _insert(db, table, record, ignore=False):
     """Insert one row; returns its rowid."""
-    columns = ", ".join(f'"{c}"' for c in record)
-    marks = ", ".join("?" for _ in record)
-    verb = "insert or ignore" if ignore else "insert"
-    return db.execute(f'{verb} into "{table}" ({columns}) values ({marks})', list(record.values())).lastrowid
+    return db.execute(insert_statement(table, record, ignore), list(record.values())).lastrowid
 
 
 def _insert_all(db, table, records, ignore=False):
     """Insert rows that all have the same keys, in order."""
     if not records:
         return
-    columns = ", ".join(f'"{c}"' for c in records[0])
-    marks = ", ".join("?" for _ in records[0])
-    verb = "insert or ignore" if ignore else "insert"
-    sql = f'{verb} into "{table}" ({columns}) values ({marks})'
+    sql, rows = insert_statement(table, records[0], ignore), [list(r.values()) for r in records]
     if db.conn.in_transaction:
-        db.conn.executemany(sql, [list(r.values()) for r in records])
-    else:
-        for r in records:
-            db.execute(sql, list(r.values()))
+        db.conn.executemany(sql, rows)
+    else:  # outside a transaction, sqlite-utils' execute commits each write; executemany would leave it open
+        for row in rows:
+            db.execute(sql, row)
 
 
 def _update(db, table, row_id, values):

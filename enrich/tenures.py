@@ -8,6 +8,7 @@ from functools import lru_cache
 from .assertion import is_hypothetical, is_negated
 from .dates import find_dates
 from .pronouns import antecedent
+from .syntax import clause_head
 from .vocab import tenure_words
 
 WINDOW = 90  # characters after a post in which its period may be told
@@ -82,12 +83,9 @@ def holder_of(role, people, last_person):
         if span.root.dep_ == "appos" and span.root.head.i in {t.i for t in role.root.subtree} or \
                 role.root.dep_ == "appos" and span.start <= role.root.head.i < span.end:
             return ref
-    node = role.root
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-        node = node.head
-    if node.pos_ not in ("VERB", "AUX"):
+    verb = clause_head(role.root)
+    if verb.pos_ not in ("VERB", "AUX"):
         return None
-    verb = node
     while True:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
@@ -108,14 +106,6 @@ def holder_of(role, people, last_person):
     return next((ref for span, ref in people if span.start <= subject.i < span.end), None)
 
 
-def _clause_verb(span):
-    """The verb of the clause a post is told in, or None."""
-    node = span.root
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-        node = node.head
-    return node if node.pos_ in ("VERB", "AUX") else None
-
-
 def is_new_post(role):
     """'the new chair', 'its incoming chief executive', 'newly appointed chief nurse': a post just taken."""
     words = tenure_words()["new_post"]
@@ -130,8 +120,8 @@ def find_new_posts(sent, people, roles, last_person, make):
     events = []
     for role in roles:
         if is_new_post(role):
-            verb = _clause_verb(role)
-            if verb is not None and (is_negated(verb) or is_hypothetical(verb, sent)):
+            verb = clause_head(role.root)
+            if verb.pos_ in ("VERB", "AUX") and (is_negated(verb) or is_hypothetical(verb, sent)):
                 continue  # 'she could be the next chair'
             person = holder_of(role, people, last_person)
             if person is not None:

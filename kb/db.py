@@ -306,10 +306,12 @@ def write_transaction(db):
         db.conn.commit()
 
 
-def insert_statement(table, columns):
-    """Plain SQL inserting one row of `columns`, for paths run once per page: sqlite-utils' table helpers
-    look the schema up again on every call."""
-    return f"insert into {table} ({', '.join(columns)}) values ({', '.join('?' for _ in columns)})"
+def insert_statement(table, columns, ignore=False):
+    """Plain SQL inserting one row of `columns` (quoted: 'end' is a keyword), for paths run once per page or
+    per event: sqlite-utils' table helpers look the schema up again on every call."""
+    verb = "insert or ignore" if ignore else "insert"
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f'{verb} into "{table}" ({names}) values ({", ".join("?" for _ in columns)})'
 
 
 def first(db, sql, params=()):

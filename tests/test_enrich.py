@@ -20,10 +20,11 @@ def names(db, type_):
     return sorted(r["name"] for r in db.query("select name from entities where type = ?", [type_]))
 
 
-def participants(db, event_id):
+def participants(db, event_id, role=None):
+    """The names taking part in an event, sorted; only those in `role` ('person', 'organisation') if given."""
     return sorted(r["name"] for r in db.query(
-        "select e.name from event_entities ee join entities e on e.id = ee.entity_id where ee.event_id = ?",
-        [event_id]))
+        "select e.name from event_entities ee join entities e on e.id = ee.entity_id where ee.event_id = ?"
+        + (" and ee.role = ?" if role else ""), [event_id] + ([role] if role else [])))
 
 
 def test_people_are_one_entity_whatever_the_title(db):
@@ -991,10 +992,8 @@ def test_a_post_and_a_time_belong_to_the_clause_that_tells_the_move(db, sentence
     for e in events(db):
         if e["type"] not in ("appointment", "departure"):
             continue
-        parts = {r["role"]: r["name"] for r in db.query(
-            "select ee.role, en.name from event_entities ee join entities en on en.id = ee.entity_id "
-            "where ee.event_id = ?", [e["id"]])}
-        got.add((e["type"], parts["person"], e["date"], parts.get("organisation")))
+        (person,), organisation = participants(db, e["id"], "person"), participants(db, e["id"], "organisation")
+        got.add((e["type"], person, e["date"], organisation[0] if organisation else None))
     assert got == expected
 
 
@@ -1149,10 +1148,7 @@ def test_our_post_belongs_to_the_organisation_that_published_the_text(db, publis
                                           "Care."})])
     enrich(db)
     (event,) = events(db, "appointment")
-    orgs = [r["name"] for r in db.query(
-        "select en.name from event_entities ee join entities en on en.id = ee.entity_id "
-        "where ee.event_id = ? and ee.role = 'organisation'", [event["id"]])]
-    assert orgs == ([organisation] if organisation else [])
+    assert participants(db, event["id"], "organisation") == ([organisation] if organisation else [])
 
 
 @pytest.mark.parametrize("text, expected", [
